@@ -1,0 +1,31 @@
+"""docgen: YAML budget facts in, finished Word reports out.
+
+Only the public API lives here, imported lazily: ``import docgen`` loads
+neither docxtpl nor lxml.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import DocgenError, Location, Problem
+
+__all__ = [
+    "DocgenError",
+    "Location",
+    "Problem",
+    "RenderOptions",
+    "choose_layout",
+    "compute_context",
+    "load_report",
+    "render_file",
+]
+
+_LAZY = {"RenderOptions", "compute_context", "load_report", "render_file", "choose_layout"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'docgen' has no attribute {name!r}")

@@ -1,0 +1,129 @@
+"""The ``docgen`` command: parses options and calls the library, nothing more.
+
+Heavy modules (docxtpl, lxml, jsonschema) are imported inside the commands
+that need them, so ``docgen --help`` stays instant.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable, NoReturn, TypeVar
+
+import click
+
+from .errors import DocgenError
+from .messages import Language, format_report
+
+T = TypeVar("T")
+
+
+def _sources(error: DocgenError) -> dict[str, list[str]]:
+    """The text of every file the problems point into, for the caret lines."""
+    sources: dict[str, list[str]] = {}
+    for problem in error.problems:
+        file = problem.location.file if problem.location else None
+        if file and file not in sources:
+            try:
+                sources[file] = Path(file).read_text(encoding="utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError):
+                sources[file] = []
+    return sources
+
+
+def _fail(error: DocgenError, lang: Language) -> NoReturn:
+    click.echo(format_report(error.problems, lang, _sources(error)), err=True)
+    count = len(error.problems)
+    click.echo(f"共 {count} 个错误，未生成文件。" if lang == "zh" else f"{count} error(s); nothing written.",
+               err=True)
+    sys.exit(1)
+
+
+def _run(ctx: click.Context, action: Callable[[], T]) -> T:
+    """Run ``action``; an expected failure prints its problems (a bug keeps its traceback)."""
+    try:
+        return action()
+    except DocgenError as error:
+        if ctx.obj["debug"]:
+            raise
+        _fail(error, ctx.obj["lang"])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="消息语言 / message language")
+@click.option("--debug", is_flag=True, help="出错时显示完整的 Python 调用栈 / show tracebacks")
+@click.version_option(package_name="docgen")
+@click.pass_context
+def main(ctx: click.Context, lang: str, debug: bool) -> None:
+    """docgen：由 YAML 数据生成部门决算与绩效评价 Word 报告。
+
+    docgen turns a department's budget facts (YAML) into its published Word reports.
+    """
+    ctx.obj = {"lang": lang, "debug": debug}
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="输出文件（默认与数据文件同名 .docx） / output file")
+@click.option("--layout", help="版式名称，覆盖数据中的“版式” / layout name")
+@click.option("--dump-context", is_flag=True,
+              help="只打印计算后的全部字段（YAML），不生成文档 / print the computed context, write nothing")
+@click.pass_context
+def render(ctx: click.Context, file: Path, output: Path | None, layout: str | None, dump_context: bool) -> None:
+    """生成报告 .docx / render a data file to .docx."""
+    from . import pipeline
+
+    if dump_context:
+        from .contextdump import context_yaml
+
+        def dump() -> str:
+            report = pipeline.load_report(file)
+            return context_yaml(pipeline.compute_context(report, pipeline.choose_layout(report, layout)))
+
+        click.echo(_run(ctx, dump), nl=False)
+        return
+    options = pipeline.RenderOptions(output=output, layout=layout)
+    written = _run(ctx, lambda: pipeline.render_file(file, options))
+    click.echo(f"已生成 {written}" if ctx.obj["lang"] == "zh" else f"wrote {written}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
+    """只检查数据文件，不生成文档 / validate data files only."""
+    from . import pipeline
+
+    def check_all() -> None:
+        problems = []
+        for file in files:
+            try:
+                pipeline.load_report(file)
+            except DocgenError as error:
+                problems.extend(error.problems)
+        if problems:
+            raise DocgenError(problems)
+
+    _run(ctx, check_all)
+    click.echo("数据正确。" if ctx.obj["lang"] == "zh" else "data is valid.")
+
+
+@main.command()
+@click.pass_context
+def types(ctx: click.Context) -> None:
+    """列出已安装的报告类型及其版式 / list report types and layouts."""
+    from .pipeline import report_types
+
+    registry = _run(ctx, report_types)
+    for name in _run(ctx, registry.names):
+        try:
+            report_type = registry.get(name)
+        except DocgenError as error:
+            click.echo(f"{name}  （无法加载：{error.problems[0].params.get('reason', '')}）")
+            continue
+        click.echo(f"{name}  [{report_type.id}]  {report_type.description}")
+        for layout_name in report_type.layout_names():
+            mark = "（默认）" if layout_name == report_type.default_layout else ""
+            description = report_type.layout(layout_name).description
+            click.echo(f"    {layout_name}{mark}  {description}")

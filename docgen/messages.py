@@ -1,0 +1,138 @@
+"""Turn :class:`~docgen.errors.Problem` data into text, in Chinese or English.
+
+Every code docgen can raise has one line here; ``tests/test_messages.py``
+keeps the catalogue and the raising code in step.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Literal
+
+from .errors import Location, Problem
+
+Language = Literal["zh", "en"]
+
+#: code -> (Chinese template, English template); ``str.format`` placeholders.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # loading (DG1xx)
+    "DG101": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "DG102": (
+        "文件不是 UTF-8 编码{guess}，请在编辑器中“另存为 UTF-8”",
+        "the file is not UTF-8{guess}; save it as UTF-8",
+    ),
+    "DG103": ("YAML 语法错误：{reason}", "YAML syntax error: {reason}"),
+    "DG104": ("文件为空，应为报告数据（键: 值）", "the file is empty; expected report data (key: value)"),
+    "DG105": (
+        "文件顶层应为映射（键: 值），实际为{actual}",
+        "the top level must be a mapping (key: value), not {actual}",
+    ),
+    "DG106": (
+        "键 {key} 重复（第一次出现在第 {first_line} 行）",
+        "duplicate key {key} (first at line {first_line})",
+    ),
+    "DG107": (
+        "缺少报告类型：请在文件开头写 type: 部门决算（可用类型：{available}）",
+        "no report type: start the file with `type: 部门决算` (available: {available})",
+    ),
+    "DG108": (
+        "YAML 中的制表符（Tab）不能用于缩进，请改用空格",
+        "tabs cannot indent YAML; use spaces",
+    ),
+    # schema validation (DG2xx)
+    "DG201": ("应为{expected}，实际为 {actual}", "expected {expected}, got {actual}"),
+    "DG202": ("缺少必填字段 {name}", "missing required field {name}"),
+    "DG203": ("应不小于 {limit}，实际为 {actual}", "must be at least {limit}, got {actual}"),
+    "DG204": ("未知字段 {name}{hint}", "unknown field {name}{hint}"),
+    "DG205": ("应为以下之一：{allowed}，实际为 {actual}", "must be one of {allowed}, got {actual}"),
+    "DG206": ("格式不对：{description}，实际为 {actual}", "wrong format: {description}, got {actual}"),
+    "DG207": ("至少应有 {limit} 项", "needs at least {limit} item(s)"),
+    "DG208": ("不符合要求：{detail}", "invalid: {detail}"),
+    "DG209": ("应不大于 {limit}，实际为 {actual}", "must be at most {limit}, got {actual}"),
+    # plugins and layouts (DG3xx)
+    "DG301": ("未知的报告类型 {name}{hint}（可用类型：{available}）",
+              "unknown report type {name}{hint} (available: {available})"),
+    "DG302": ("插件 {name}（{group}）加载失败：{reason}",
+              "plugin {name} ({group}) failed to load: {reason}"),
+    "DG303": ("插件名 {name}（{group}）被两个包注册：{first} 与 {second}",
+              "plugin name {name} ({group}) is registered by two packages: {first} and {second}"),
+    "DG304": ("报告类型 {type} 使用了未知的计算器 {name}{hint}",
+              "report type {type} uses unknown calculator {name}{hint}"),
+    "DG305": ("计算器 {calculator} 试图覆盖已有字段 {name}：计算结果不能改写输入数据",
+              "calculator {calculator} tried to overwrite field {name}; calculators may not change input"),
+    "DG306": ("报告类型 {type} 没有版式 {name}{hint}（可用版式：{available}）",
+              "report type {type} has no layout {name}{hint} (available: {available})"),
+    "DG307": ("版式 {layout} 的设置 {name} 不正确：{detail}",
+              "layout {layout} setting {name} is invalid: {detail}"),
+    "DG310": ("科目 {code} 在科目表中没有{key}：请在数据的“科目”下补充，例如 科目: {{\"{code}\": {{{key}: …}}}}",
+              "subject {code} has no {key} in the catalogue; add it under `科目` in the data"),
+    "DG311": ("术语“{term}”没有名词解释：请在数据的“术语”下补充其说明",
+              "term {term} has no explanation; add it under `术语` in the data"),
+    # templates (DG4xx)
+    "DG401": ("版式 {layout} 的模板有语法错误：{reason}；所在段落：“{paragraph}”",
+              "template of layout {layout} has a syntax error: {reason}; in paragraph “{paragraph}”"),
+    "DG402": ("版式 {layout} 的模板使用了不存在的变量：{reason}；所在段落：“{paragraph}”",
+              "template of layout {layout} uses an undefined variable: {reason}; in paragraph “{paragraph}”"),
+    "DG403": ("版式 {layout} 的模板文件无法打开（{path}）：{reason}",
+              "template of layout {layout} cannot be opened ({path}): {reason}"),
+    "DG404": ("版式 {layout} 的模板试图访问不安全的内容，已拒绝：{reason}",
+              "template of layout {layout} tried an unsafe operation and was refused: {reason}"),
+    "DG405": ("版式 {layout} 的模板出错：{reason}；所在段落：“{paragraph}”",
+              "template of layout {layout} failed: {reason}; in paragraph “{paragraph}”"),
+    # output (DG5xx)
+    "DG501": ("无法写入输出文件 {path}：{reason}", "cannot write the output file {path}: {reason}"),
+}
+
+_SEVERITY_WORD = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
+
+
+def format_message(problem: Problem, lang: Language = "zh") -> str:
+    """The problem's sentence alone, without location."""
+    zh, en = MESSAGES[problem.code]
+    return (zh if lang == "zh" else en).format(**problem.params)
+
+
+def _field_label(location: Location) -> str:
+    """``收入.一般公共预算财政拨款收入`` plus the Chinese title where it says more."""
+    path = ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in location.field)
+    path = path.replace(".[", "[")
+    last = location.field[-1] if location.field else None
+    if location.title and location.title != last:
+        return f"{path}（{location.title}）" if path else location.title
+    return path
+
+
+def format_problem(problem: Problem, lang: Language = "zh") -> str:
+    """One line: ``file:line:col: 错误 DG201: field: message``."""
+    loc = problem.location or Location()
+    where = ""
+    if loc.file:
+        where = Path(loc.file).name if loc.line is None else f"{Path(loc.file).name}:{loc.line}:{loc.column or 1}"
+        where += ": "
+    label = _field_label(loc)
+    label = f"{label}: " if label else ""
+    severity = _SEVERITY_WORD[lang][problem.severity]
+    return f"{where}{severity} {problem.code}: {label}{format_message(problem, lang)}"
+
+
+def _source_excerpt(location: Location | None, sources: dict[str, list[str]]) -> list[str]:
+    """The offending source line and a caret under the column (as Jinja does)."""
+    if not location or not location.file or location.line is None:
+        return []
+    lines = sources.get(location.file)
+    if lines is None or not 0 < location.line <= len(lines):
+        return []
+    text = lines[location.line - 1].rstrip("\n")
+    # East Asian characters take two columns in a terminal; pad the caret to match.
+    prefix = text[: max((location.column or 1) - 1, 0)]
+    width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in prefix)
+    return [f"    {text}", "    " + " " * width + "^"]
+
+
+def format_report(problems: Iterable[Problem], lang: Language = "zh",
+                  sources: dict[str, list[str]] | None = None) -> str:
+    """All problems as one printable block, each followed by its source line."""
+    out: list[str] = []
+    for problem in problems:
+        out.append(format_problem(problem, lang))
+        out.extend(_source_excerpt(problem.location, sources or {}))
+    return "\n".join(out)

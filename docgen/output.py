@@ -1,0 +1,68 @@
+"""Byte-identical .docx packages, written atomically.
+
+python-docx stamps every zip entry with the current time, so the same input
+would give a different file each second; :func:`normalise_zip` rewrites the
+archive with a fixed timestamp and the original entry order.
+:func:`write_atomic` writes to a temporary file in the target folder and
+renames it into place: a failure never leaves a partial file nor replaces a
+good one.
+"""
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .errors import DocgenError, Location
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """The same archive with fixed timestamps and permissions."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info))
+    return out.getvalue()
+
+
+def document_bytes(document: object) -> bytes:
+    """A python-docx ``Document`` as deterministic .docx bytes."""
+    buffer = io.BytesIO()
+    document.save(buffer)  # type: ignore[attr-defined]
+    return normalise_zip(buffer.getvalue())
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` all at once, or not at all."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DocgenError.single("DG501", Location(str(path)), path=str(path), reason="所在文件夹不存在")
+    tmp_name = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".tmp",
+                                         delete=False) as tmp:
+            tmp_name = tmp.name
+            tmp.write(data)
+        os.chmod(tmp_name, 0o666 & ~_umask())
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise DocgenError.single("DG501", Location(str(path)), path=str(path),
+                                 reason=exc.strerror or str(exc)) from None
+    finally:
+        if tmp_name is not None and os.path.exists(tmp_name):
+            os.unlink(tmp_name)

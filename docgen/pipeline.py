@@ -1,0 +1,108 @@
+"""The library entry points: load → validate → calculate → render → write.
+
+Each stage is its own module; this one only strings them together, so the
+CLI, the tests and batch callers share exactly one path through docgen.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import glossary
+from .calculation import CalcContext, run_calculators
+from .errors import DocgenError, Location
+from .loader import LoadedDocument, load_file
+from .plugins import REPORT_TYPES_GROUP, Registry, did_you_mean
+from .reporttype import Layout, ReportType
+from .validation import validate
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Choices a caller can make about one render."""
+
+    output: Path | None = None  # default: the data file with suffix .docx
+    layout: str | None = None  # default: the data's 版式, else the type's default
+
+
+@dataclass(frozen=True)
+class Report:
+    """A loaded, validated data file and the report type it names."""
+
+    document: LoadedDocument
+    report_type: ReportType
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.document.data
+
+
+def report_types() -> Registry[ReportType]:
+    """The registry of installed report types."""
+    return Registry(REPORT_TYPES_GROUP)
+
+
+def resolve_report_type(doc: LoadedDocument, registry: Registry[ReportType] | None = None) -> ReportType:
+    """The report type named by the data's ``type`` (Chinese name or id)."""
+    registry = registry or report_types()
+    names = registry.names()
+    wanted = doc.data.get("type")
+    if wanted is None:
+        raise DocgenError.single("DG107", Location(str(doc.path), 1, 1), available="、".join(names))
+    where = doc.locate(("type",), "报告类型")
+    wanted = str(wanted).strip()
+    if wanted in names:
+        return registry.get(wanted)
+    for name in names:  # an id: only now load the others, skipping broken ones
+        try:
+            if registry.get(name).id == wanted:
+                return registry.get(name)
+        except DocgenError:
+            continue
+    raise DocgenError.single("DG301", where, name=wanted, hint=did_you_mean(wanted, names),
+                             available="、".join(names))
+
+
+def load_report(path: str | Path) -> Report:
+    """Load and validate a data file; raise :class:`DocgenError` with every problem."""
+    doc = load_file(path)
+    report_type = resolve_report_type(doc)
+    problems = validate(doc, report_type.schema)
+    if problems:
+        raise DocgenError(problems)
+    return Report(doc, report_type)
+
+
+def choose_layout(report: Report, name: str | None = None) -> Layout:
+    """The layout given by ``name``, else the data's ``版式``, else the type's default."""
+    where = report.document.locate(("版式",), "版式名称") if "版式" in report.data and not name else None
+    return report.report_type.layout(name or report.data.get("版式"), where)
+
+
+def compute_context(report: Report, layout: Layout) -> dict[str, Any]:
+    """The render context: the data plus every field the calculators derive."""
+    ctx = CalcContext(
+        settings=layout.settings,
+        subjects=glossary.subjects(report.data.get("科目")),
+        terms=glossary.terms(report.data.get("术语")),
+    )
+    return run_calculators(report.report_type.name, report.report_type.calculators, report.data, ctx)
+
+
+def default_output(path: str | Path) -> Path:
+    """``2022-linshui.yaml`` -> ``2022-linshui.docx`` beside it."""
+    return Path(path).with_suffix(".docx")
+
+
+def render_file(path: str | Path, options: RenderOptions = RenderOptions()) -> Path:
+    """Render one data file to its .docx; return the path written."""
+    from .output import write_atomic
+    from .rendering import render_layout
+
+    report = load_report(path)
+    layout = choose_layout(report, options.layout)
+    document = render_layout(layout, compute_context(report, layout))
+    target = options.output or default_output(path)
+    write_atomic(target, document)
+    return target

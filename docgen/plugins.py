@@ -1,0 +1,70 @@
+"""Strict registries over entry points: report types and calculators.
+
+Names are the public names (the entry point names); listing them imports
+nothing, and only what a render selects is loaded, so a broken unrelated
+plugin cannot break a render. Built-ins register through docgen's own
+``pyproject.toml`` exactly as a third-party package would.
+"""
+from __future__ import annotations
+
+import difflib
+from importlib.metadata import EntryPoint, entry_points
+from typing import Any, Generic, TypeVar
+
+from .errors import DocgenError, Problem
+
+T = TypeVar("T")
+
+REPORT_TYPES_GROUP = "docgen.report_types"
+CALCULATORS_GROUP = "docgen.calculators"
+
+
+def did_you_mean(name: str, candidates: list[str]) -> str:
+    """``，是否想写 X？`` for the closest candidate, or an empty string."""
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.4)
+    return f"，是否想写 {close[0]}？" if close else ""
+
+
+def _distribution(ep: EntryPoint) -> str:
+    dist = getattr(ep, "dist", None)
+    return dist.name if dist is not None else ep.value.split(":")[0]
+
+
+class Registry(Generic[T]):
+    """The plugins of one entry point group, loaded on demand and cached."""
+
+    def __init__(self, group: str):
+        self.group = group
+        self._loaded: dict[str, T] = {}
+
+    def _entry_points(self) -> dict[str, EntryPoint]:
+        found: dict[str, EntryPoint] = {}
+        problems: list[Problem] = []
+        for ep in entry_points(group=self.group):
+            other = found.get(ep.name)
+            if other is not None and _distribution(other) != _distribution(ep):
+                problems.append(Problem("DG303", {"name": ep.name, "group": self.group,
+                                                  "first": _distribution(other), "second": _distribution(ep)}))
+            found[ep.name] = ep
+        if problems:
+            raise DocgenError(problems)
+        return found
+
+    def names(self) -> list[str]:
+        """All registered names, sorted, without importing any plugin."""
+        return sorted(self._entry_points())
+
+    def get(self, name: str) -> T:
+        """Load the plugin registered as ``name``; raise a located error if absent."""
+        if name in self._loaded:
+            return self._loaded[name]
+        eps = self._entry_points()
+        if name not in eps:
+            raise KeyError(name)
+        try:
+            plugin: Any = eps[name].load()
+        except Exception as exc:  # a plugin's own bug must not become a traceback
+            raise DocgenError.single("DG302", name=name, group=self.group,
+                                     reason=f"{type(exc).__name__}: {exc}") from exc
+        self._loaded[name] = plugin
+        return plugin

@@ -1,0 +1,99 @@
+"""Render a layout's Word template with a computed context (docxtpl + Jinja).
+
+Templates run in Jinja's sandbox with ``StrictUndefined`` and autoescaping: a
+template cannot reach Python internals, a missing variable is an error rather
+than a blank in a published report, and text with ``<`` or ``&`` stays valid
+XML. Each distinct template source is compiled once per layout and process.
+"""
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from typing import Any, Mapping
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from .errors import DocgenError
+from .formatting import Numbering, make_filters
+from .output import document_bytes
+from .reporttype import Layout
+
+
+class _LayoutEnvironment(SandboxedEnvironment):
+    """A sandbox that compiles each template source once and remembers the last one."""
+
+    def __init__(self, settings: Mapping[str, Any]):
+        super().__init__(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+        self.filters.update(make_filters(settings))
+        self._compiled: dict[str, Any] = {}
+        self.last_source = ""
+
+    def from_string(self, source, globals=None, template_class=None):  # type: ignore[override]
+        self.last_source = source
+        key = source if globals is None and template_class is None else None
+        if key is not None and key in self._compiled:
+            return self._compiled[key]
+        template = super().from_string(source, globals, template_class)
+        if key is not None:
+            self._compiled[key] = template
+        return template
+
+
+@lru_cache(maxsize=64)
+def _environment(layout: Layout) -> _LayoutEnvironment:
+    """One environment (filters bound to the settings, compiled templates) per layout."""
+    return _LayoutEnvironment(layout.settings)
+
+
+def _paragraph_at(source: str, line: int | None) -> str:
+    """The text of the Word paragraph on ``line`` of the template XML."""
+    if not line:
+        return "（位置未知）"
+    lines = source.splitlines()
+    if not 0 < line <= len(lines):
+        return "（位置未知）"
+    text = html.unescape(re.sub(r"<[^>]+>", "", lines[line - 1])).strip()
+    return text[:80] + ("…" if len(text) > 80 else "")
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template line of a runtime error, from Jinja's rewritten traceback."""
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _template_error(exc: Exception, env: _LayoutEnvironment, layout: Layout) -> DocgenError:
+    if isinstance(exc, SecurityError):
+        return DocgenError.single("DG404", layout=layout.name, reason=str(exc))
+    if isinstance(exc, TemplateSyntaxError):
+        return DocgenError.single("DG401", layout=layout.name, reason=exc.message or str(exc),
+                                  paragraph=_paragraph_at(env.last_source, exc.lineno))
+    paragraph = _paragraph_at(env.last_source, _template_line(exc))
+    code = "DG402" if isinstance(exc, UndefinedError) else "DG405"
+    return DocgenError.single(code, layout=layout.name, reason=str(exc), paragraph=paragraph)
+
+
+def render_layout(layout: Layout, context: Mapping[str, Any]) -> bytes:
+    """The finished .docx bytes of ``layout`` filled with ``context``."""
+    from docxtpl import DocxTemplate
+
+    env = _environment(layout)
+    try:
+        template = DocxTemplate(layout.template)
+        template.init_docx()
+    except Exception as exc:  # python-docx raises many kinds for a bad file
+        raise DocgenError.single("DG403", layout=layout.name, path=str(layout.template),
+                                 reason=f"{type(exc).__name__}: {exc}") from None
+    values = dict(context)
+    values["编号"] = Numbering(layout.settings["编号"])
+    try:
+        template.render(values, env)
+    except (TemplateError, SecurityError, ValueError, TypeError, ArithmeticError) as exc:
+        raise _template_error(exc, env, layout) from exc
+    return document_bytes(template.docx)

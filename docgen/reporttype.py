@@ -1,0 +1,116 @@
+"""The plugin contract for report types and their layouts.
+
+A report type is a :class:`ReportType` object exported by a module and named
+in the ``docgen.report_types`` entry point group. It bundles a JSON Schema, an
+ordered calculator pipeline and a folder of layouts. A layout is a folder
+holding ``template.docx`` (a docxtpl template edited in Word) and
+``layout.yaml`` (its settings, see :data:`DEFAULT_SETTINGS`).
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import DocgenError, Location
+from .plugins import did_you_mean
+
+#: Settings every layout starts from; ``layout.yaml`` overrides any of them.
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "说明": "",
+    # 两位小数: 117.20 / 6.00;  去掉末尾的零: 117.2 / 6;  整数省略小数: 117.20 / 6
+    "金额格式": "两位小数",
+    "百分比格式": "两位小数",
+    # how shares of a breakdown are made to sum to exactly 100%:
+    # 最大项 puts the rounding residual into the largest item (seed 001),
+    # 最大余数 gives the spare hundredths to the largest remainders (Hamilton)
+    "占比补差": "最大项",
+    # 完成预算% printed when both 决算数 and 预算数 are 0 (seed 001: 0, seed 003: 100)
+    "零预算完成率": 0,
+    # list zero items (上级补助收入0万元，占0%) in 收入/支出结构, or leave them out
+    "结构列出零项": False,
+    # how a 项-level 科目 is written in full ({类} {款} {项} are the names)
+    "科目全称格式": "{类}（类）{款}（款）{项}（项）",
+    "编号": {"部分": "第{一}部分", "一级": "{一}、", "二级": "（{一}）", "三级": "{1}.", "图": "图{1}"},
+    "名词解释": {"前": [], "后": []},
+    "项目支出用途说明": {},
+}
+
+
+def merge_settings(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    """Settings with ``override`` applied; nested mappings merge key by key."""
+    merged = copy.deepcopy(dict(base))
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = merge_settings(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One way of writing a report type: a Word template plus its settings."""
+
+    name: str
+    report_type: str
+    folder: Path
+
+    @property
+    def template(self) -> Path:
+        return self.folder / "template.docx"
+
+    @cached_property
+    def settings(self) -> dict[str, Any]:
+        """``layout.yaml`` merged over :data:`DEFAULT_SETTINGS`, validated."""
+        from .loader import load_file
+        from .validation import validate
+
+        path = self.folder / "layout.yaml"
+        if not path.exists():
+            return copy.deepcopy(DEFAULT_SETTINGS)
+        doc = load_file(path)
+        problems = validate(doc, _layout_schema())
+        if problems:
+            raise DocgenError(problems)
+        return merge_settings(DEFAULT_SETTINGS, doc.data)
+
+    @property
+    def description(self) -> str:
+        return str(self.settings.get("说明", ""))
+
+
+def _layout_schema() -> Path:
+    from .resources import bundled_dir
+
+    return bundled_dir("schemas") / "layout.schema.json"
+
+
+@dataclass(frozen=True)
+class ReportType:
+    """A kind of report: schema, calculators and layouts under one name."""
+
+    id: str  # ASCII id, also accepted as `type:` in data files
+    name: str  # Chinese public name, the entry point name
+    schema: Path
+    calculators: tuple[str, ...]
+    layouts_dir: Path
+    default_layout: str
+    description: str = ""
+
+    def layout_names(self) -> list[str]:
+        """Names of the layouts found in :attr:`layouts_dir`."""
+        if not self.layouts_dir.is_dir():
+            return []
+        return sorted(p.name for p in self.layouts_dir.iterdir() if (p / "template.docx").exists())
+
+    def layout(self, name: str | None = None, location: Location | None = None) -> Layout:
+        """The layout called ``name`` (default: :attr:`default_layout`)."""
+        name = name or self.default_layout
+        names = self.layout_names()
+        if name not in names:
+            raise DocgenError.single("DG306", location, type=self.name, name=name,
+                                     hint=did_you_mean(name, names), available="、".join(names) or "无")
+        return Layout(name, self.name, self.layouts_dir / name)

@@ -1,0 +1,1 @@
+"""Built-in report types (registered through docgen's own entry points)."""

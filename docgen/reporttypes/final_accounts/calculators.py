@@ -1,0 +1,215 @@
+"""Calculators of the 部门决算 report type, in pipeline order.
+
+Each is ``(data, ctx) -> new fields`` (see :mod:`docgen.calculation`): it reads
+primary facts and what earlier calculators derived, and returns only new keys.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Iterable, Mapping
+
+from ...calc import change, money, percent, total
+from ...calculation import CalcContext
+
+Data = Mapping[str, Any]
+
+#: The figures compared with last year (本年 typed or derived, 上年 typed).
+COMPARED = ("收支总计", "财政拨款收支总计", "一般公共预算财政拨款支出", "机关运行经费")
+FISCAL_INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入")
+
+
+def _structure(items: Mapping[str, Any], ctx: CalcContext) -> list[dict[str, Any]]:
+    """``[{名称, 金额, 占比}]`` of a breakdown, shares summing to 100%."""
+    listed = {k: money(v) for k, v in items.items() if v or ctx.settings["结构列出零项"]}
+    shares = ctx.shares(list(listed.values()))
+    return [{"名称": k, "金额": v, "占比": s} for (k, v), s in zip(listed.items(), shares)]
+
+
+def _sum_of(items: Iterable[Mapping[str, Any]], key: str) -> Decimal:
+    return total(item[key] for item in items)
+
+
+def basics(data: Data, ctx: CalcContext) -> dict[str, Any]:
+    """上年度, and the units of 机构设置 counted by kind (性质)."""
+    units = data["部门概况"]["下属单位"]
+    kinds: dict[str, int] = {}
+    for unit in units:
+        kinds[unit["性质"]] = kinds.get(unit["性质"], 0) + 1
+    new: dict[str, Any] = {} if "部门简称" in data else {"部门简称": data["部门"]}
+    return {
+        **new,
+        "上年度": data["年度"] - 1,
+        "部门概况": {"单位数": len(units), "按性质": [{"性质": k, "数量": n} for k, n in kinds.items()]},
+    }
+
+
+def function_lines(data: Data, ctx: CalcContext) -> dict[str, Any]:
+    """项 lines named from the 科目 catalogue, their completion, 类/款 subtotals and shares."""
+    spending = data["一般公共预算财政拨款支出"]
+    template = ctx.settings["科目全称格式"]
+    lines = []
+    classes: dict[str, dict[str, Any]] = {}
+    for line in spending["科目"]:
+        code = str(line["编码"])
+        names = {"类": ctx.subject_name(code[:3]), "款": ctx.subject_name(code[:5]), "项": ctx.subject_name(code)}
+        lines.append({
+            "编码": code,
+            "名称": names["项"],
+            "全称": template.format(**names),
+            "完成": ctx.completion(line["决算数"], line["调整预算数"]),
+        })
+        cls = classes.setdefault(code[:3], {"编码": code[:3], "名称": names["类"], "项": []})
+        cls["项"].append(line)
+    by_class = []
+    class_totals = [_sum_of(c["项"], "决算数") for c in classes.values()]
+    for cls, amount, share in zip(classes.values(), class_totals, ctx.shares(class_totals)):
+        by_class.append({"编码": cls["编码"], "名称": cls["名称"], "决算数": amount,
+                         "调整预算数": _sum_of(cls["项"], "调整预算数"), "占比": share})
+    actual, budget = _sum_of(spending["科目"], "决算数"), _sum_of(spending["科目"], "调整预算数")
+    return {"一般公共预算财政拨款支出": {
+        "本年": actual,
+        "调整预算数": budget,
+        "完成": ctx.completion(actual, budget),
+        "科目": lines,
+        "按类": by_class,
+    }}
+
+
+def totals(data: Data, ctx: CalcContext) -> dict[str, Any]:
+    """本年收入/支出合计, 收入/支出总计 and the 财政拨款 totals."""
+    income, spending = total(data["收入"].values()), total(data["支出"].values())
+    income_all = money(income + money(data.get("年初结转和结余")))
+    spending_all = money(spending + money(data.get("年末结转和结余")))
+    fiscal_income = total(data["收入"].get(k) for k in FISCAL_INCOME)
+    fiscal_spending = total([data["一般公共预算财政拨款支出"]["本年"], data.get("政府性基金预算财政拨款支出"),
+                             data.get("国有资本经营预算财政拨款支出")])
+    return {
+        "本年收入合计": income,
+        "本年支出合计": spending,
+        "收入总计": income_all,
+        "支出总计": spending_all,
+        "财政拨款收入合计": fiscal_income,
+        "财政拨款支出合计": fiscal_spending,
+        "收支总计": {"本年": income_all, "收支相等": income_all == spending_all},
+        "财政拨款收支总计": {"本年": money(fiscal_income + money(data.get("年初财政拨款结转和结余")))},
+    }
+
+
+def structure(data: Data, ctx: CalcContext) -> dict[str, Any]:
+    """收入结构 and 支出结构 with shares, and the 一般公共预算 share of 本年支出合计."""
+    spending = data["一般公共预算财政拨款支出"]["本年"]
+    return {
+        "收入结构": _structure(data["收入"], ctx),
+        "支出结构": _structure(data["支出"], ctx),
+        "一般公共预算财政拨款支出": {"占本年支出合计": percent(spending, data["本年支出合计"])},
+    }
+
+
+def year_on_year(data: Data, ctx: CalcContext) -> dict[str, Any]:
+    """变动 (difference, rate, 增加/减少/持平) of each figure compared with last year."""
+    return {name: {"变动": change(data[name]["本年"], data[name].get("上年"))}
+            for name in COMPARED if name in data}
+
+
+def basic_expenditure(data: Data, ctx: CalcContext) -> dict[str, Any]:
+    """人员经费 and 公用经费 totals (when not typed) and 基本支出 合计."""
+    basic = data.get("一般公共预算财政拨款基本支出", {})
+    new: dict[str, Any] = {}
+    amounts = []
+    for part in ("人员经费", "公用经费"):
+        facts = basic.get(part, {})
+        amount = money(facts["合计"]) if "合计" in facts else _sum_of(facts.get("明细", []), "金额")
+        amounts.append(amount)
+        if "合计" not in facts:
+            new[part] = {"合计": amount}
+    new["合计"] = total(amounts)
+    return {"一般公共预算财政拨款基本支出": new}
+
+
+def project_expenditure(data: Data, ctx: CalcContext) -> dict[str, Any]:
+    """Each project's amount from its uses, the default 说明 of each use, and the total."""
+    defaults = ctx.settings["项目支出用途说明"]
+    projects = data.get("一般公共预算财政拨款项目支出", [])
+    added = []
+    for project in projects:
+        uses = [{} if "说明" in use else {"说明": defaults.get(use["类别"], "")} for use in project["用途"]]
+        added.append({"金额": _sum_of(project["用途"], "金额"), "用途": uses})
+    return {
+        "一般公共预算财政拨款项目支出": added,
+        "一般公共预算财政拨款项目支出合计": _sum_of(added, "金额"),
+    }
+
+
+def _compared_part(actual: Decimal, facts: Data, ctx: CalcContext) -> dict[str, Any]:
+    return {"完成": ctx.completion(actual, facts["调整预算数"]), "变动": change(actual, facts.get("上年"))}
+
+
+def three_public(data: Data, ctx: CalcContext) -> dict[str, Any]:
+    """“三公”经费: the parts' totals, completion, change and structure."""
+    if "三公经费" not in data:
+        return {}
+    facts = data["三公经费"]
+    abroad, cars, hosting = facts["因公出国（境）费"], facts["公务用车购置及运行维护费"], facts["公务接待费"]
+
+    bought = cars.get("购置", {})
+    bought_amount = _sum_of(bought.values(), "金额")
+    cars_amount = money(bought_amount + money(cars["运行维护费"]))
+    hosting_amount = total(hosting.get(k, {}).get("决算数") for k in ("国内公务接待", "外事接待"))
+    parts = {"因公出国（境）费": money(abroad["决算数"]), "公务用车购置及运行维护费": cars_amount,
+             "公务接待费": hosting_amount}
+
+    previous = [p.get("上年") for p in (abroad, cars, hosting)]
+    previous_total = None if any(p is None for p in previous) else total(previous)
+    amount, budget = total(parts.values()), total(p["调整预算数"] for p in (abroad, cars, hosting))
+    shares = dict(zip(parts, ctx.shares(list(parts.values()))))
+    return {"三公经费": {
+        "决算数": amount,
+        "调整预算数": budget,
+        "上年": previous_total,
+        "完成": ctx.completion(amount, budget),
+        "变动": change(amount, previous_total),
+        "因公出国（境）费": {"占比": shares["因公出国（境）费"], **_compared_part(parts["因公出国（境）费"], abroad, ctx)},
+        "公务用车购置及运行维护费": {
+            "决算数": cars_amount,
+            "占比": shares["公务用车购置及运行维护费"],
+            "购置合计": {"数量": sum(v["数量"] for v in bought.values()), "金额": bought_amount},
+            "年末保有量合计": sum(cars.get("年末保有量", {}).values()),
+            **_compared_part(cars_amount, cars, ctx),
+        },
+        "公务接待费": {"决算数": hosting_amount, "占比": shares["公务接待费"],
+                   **_compared_part(hosting_amount, hosting, ctx)},
+    }}
+
+
+def other_matters(data: Data, ctx: CalcContext) -> dict[str, Any]:
+    """政府采购 totals and shares, 车辆 count, number of 绩效 projects."""
+    new: dict[str, Any] = {}
+    if "政府采购" in data:
+        purchase = data["政府采购"]
+        amount = total(purchase.get(k) for k in ("货物", "工程", "服务"))
+        new["政府采购"] = {
+            "总额": amount,
+            "中小企业占比": percent(purchase.get("授予中小企业合同金额", 0), amount),
+            "小微企业占比": percent(purchase.get("授予小微企业合同金额", 0), amount),
+        }
+    if "国有资产" in data:
+        new["国有资产"] = {"车辆合计": sum(data["国有资产"].get("车辆", {}).values())}
+    if "预算绩效管理" in data:
+        new["预算绩效管理"] = {"项目数": len(data["预算绩效管理"].get("项目", []))}
+    return new
+
+
+def glossary(data: Data, ctx: CalcContext) -> dict[str, Any]:
+    """第三部分 名词解释: the layout's fixed terms around the 科目 that occur in the data.
+
+    Each 科目 of the report is listed once, by its 项-level full name, in the
+    order it appears; its explanation comes from the catalogue (the data's
+    ``科目`` section overrides or extends the built-in one).
+    """
+    settings = ctx.settings["名词解释"]
+    subjects: list[dict[str, str]] = []
+    for line in data["一般公共预算财政拨款支出"]["科目"]:
+        if all(s["名称"] != line["全称"] for s in subjects):
+            subjects.append({"名称": line["全称"], "说明": ctx.subject_explanation(line["编码"])})
+    fixed = lambda names: [{"名称": n, "说明": ctx.term_explanation(n)} for n in names]
+    return {"名词解释": fixed(settings["前"]) + subjects + fixed(settings["后"])}

@@ -1,0 +1,148 @@
+"""Validate loaded data against a report type's JSON Schema (draft 2020-12).
+
+Every jsonschema error becomes a located :class:`~docgen.errors.Problem`
+naming the field, its Chinese ``title`` and what was expected; all of them are
+reported at once.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from .errors import Problem
+from .loader import LoadedDocument
+
+_TYPE_NAMES = {
+    "number": "数字",
+    "integer": "整数",
+    "string": "文本",
+    "object": "映射（键: 值）",
+    "array": "列表（- 项）",
+    "boolean": "true 或 false",
+    "null": "空值",
+}
+
+
+@lru_cache(maxsize=None)
+def compiled_validator(schema_path: Path) -> Draft202012Validator:
+    """Load, check and compile a schema once per process."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def show_value(value: Any) -> str:
+    """A value as a user would recognise it in their file."""
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return "映射（键: 值）"
+    if isinstance(value, list):
+        return "列表"
+    return repr(value)
+
+
+def _expected_types(types: str | list[str]) -> str:
+    names = [types] if isinstance(types, str) else types
+    return "或".join(_TYPE_NAMES.get(t, t) for t in names)
+
+
+def _title(schema: dict[str, Any]) -> str | None:
+    return schema.get("title") if isinstance(schema, dict) else None
+
+
+def _deref(root: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """Follow a local ``$ref`` (``#/$defs/...``) once."""
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    if not ref or not ref.startswith("#/"):
+        return schema if isinstance(schema, dict) else {}
+    node: Any = root
+    for part in ref[2:].split("/"):
+        node = node.get(part, {})
+    return node
+
+
+def schema_at(root: dict[str, Any], path: tuple[str | int, ...]) -> dict[str, Any]:
+    """The subschema describing the value at ``path`` (titles sit beside ``$ref``)."""
+    node = root
+    for step in path:
+        node = _deref(root, node)
+        if isinstance(step, int):
+            node = node.get("items", {})
+        else:
+            extra = node.get("additionalProperties")
+            node = node.get("properties", {}).get(step, extra if isinstance(extra, dict) else {})
+    return node if isinstance(node, dict) else {}
+
+
+def field_title(root: dict[str, Any], path: tuple[str | int, ...]) -> str | None:
+    """The Chinese title of the field at ``path``, if the schema gives one."""
+    node = schema_at(root, path)
+    return _title(node) or _title(_deref(root, node))
+
+
+def _problems_for(error: ValidationError, doc: LoadedDocument, root: dict[str, Any]) -> Iterator[Problem]:
+    """Translate one jsonschema error into one or more located problems."""
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    title = field_title(root, path)
+    value = error.instance
+
+    if kind == "required":
+        for name in error.validator_value:
+            if isinstance(value, dict) and name not in value:
+                sub_title = field_title(root, path + (name,))
+                label = f"{name}（{sub_title}）" if sub_title and sub_title != name else name
+                yield Problem("DG202", {"name": label}, doc.locate(path, title))
+        return
+    if kind in ("additionalProperties", "unevaluatedProperties"):
+        known = list(schema.get("properties", {}))
+        for name in value:
+            if name not in known:
+                close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+                hint = f"，是否想写 {close[0]}？" if close else f"（此处可用：{'、'.join(known)}）"
+                yield Problem("DG204", {"name": name, "hint": hint}, doc.locate(path + (name,)))
+        return
+
+    where = doc.locate(path, title)
+    if kind == "type":
+        yield Problem("DG201", {"expected": _expected_types(error.validator_value),
+                                "actual": show_value(value)}, where)
+    elif kind in ("minimum", "exclusiveMinimum"):
+        yield Problem("DG203", {"limit": error.validator_value, "actual": show_value(value)}, where)
+    elif kind in ("maximum", "exclusiveMaximum"):
+        yield Problem("DG209", {"limit": error.validator_value, "actual": show_value(value)}, where)
+    elif kind == "enum":
+        yield Problem("DG205", {"allowed": "、".join(map(str, error.validator_value)),
+                                "actual": show_value(value)}, where)
+    elif kind == "pattern":
+        yield Problem("DG206", {"description": schema.get("description", error.validator_value),
+                                "actual": show_value(value)}, where)
+    elif kind == "minItems":
+        yield Problem("DG207", {"limit": error.validator_value}, where)
+    elif kind == "minLength":
+        yield Problem("DG208", {"detail": "不能为空"}, where)
+    else:
+        yield Problem("DG208", {"detail": error.message}, where)
+
+
+def validate(doc: LoadedDocument, schema_path: Path) -> list[Problem]:
+    """All schema problems of ``doc``, ordered by position in the file."""
+    validator = compiled_validator(schema_path)
+    problems = [p for e in validator.iter_errors(doc.data) for p in _problems_for(e, doc, validator.schema)]
+    problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0) if p.location else (0, 0))
+    return problems

@@ -1,0 +1,212 @@
+"""Write schemas/final-accounts.schema.json (部门决算) from a compact description.
+
+Run: python tools/make_schema_final_accounts.py
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+OUT = Path(__file__).resolve().parent.parent / "schemas" / "final-accounts.schema.json"
+
+
+def money(title: str) -> dict[str, Any]:
+    return {"title": f"{title}（万元）", "$ref": "#/$defs/金额"}
+
+
+def count(title: str) -> dict[str, Any]:
+    return {"title": title, "type": "integer", "minimum": 0}
+
+
+def text(title: str) -> dict[str, Any]:
+    return {"title": title, "$ref": "#/$defs/文本"}
+
+
+def texts(title: str) -> dict[str, Any]:
+    return {"title": title, "type": "array", "items": {"$ref": "#/$defs/文本"}}
+
+
+def obj(title: str, props: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+    schema: dict[str, Any] = {"title": title, "type": "object", "properties": props,
+                              "additionalProperties": False}
+    if required:
+        schema["required"] = list(required)
+    return schema
+
+
+def array(title: str, items: dict[str, Any], min_items: int = 0) -> dict[str, Any]:
+    schema: dict[str, Any] = {"title": title, "type": "array", "items": items}
+    if min_items:
+        schema["minItems"] = min_items
+    return schema
+
+
+def compared(title: str, current: bool) -> dict[str, Any]:
+    """A figure compared with last year: 本年 typed (``current``) or derived."""
+    props = {"上年": money(f"上年{title}"), "变动原因": text(f"{title}增减变动的主要原因")}
+    if current:
+        props = {"本年": money(f"本年{title}"), **props}
+    return obj(title, props, ("本年",) if current else ())
+
+
+def vehicles(title: str, with_amount: bool) -> dict[str, Any]:
+    kinds = ("轿车", "越野车", "载客汽车")
+    if with_amount:
+        item = lambda k: obj(f"购置{k}", {"数量": count(f"购置{k}数量（辆）"), "金额": money(f"购置{k}金额")},
+                             ("数量", "金额"))
+        return obj(title, {k: item(k) for k in kinds})
+    return obj(title, {k: count(f"{k}（辆）") for k in kinds})
+
+
+def reception(title: str) -> dict[str, Any]:
+    return obj(title, {
+        "决算数": money(f"{title}支出"),
+        "批次": count(f"{title}批次"),
+        "人次": count(f"{title}人次（不包括陪同人员）"),
+        "用途": text(f"{title}的主要用途"),
+        "明细": array(f"{title}明细", obj("接待事项", {
+            "内容": text("日期与接待事由"), "金额元": {"title": "金额（元）", "type": "number", "minimum": 0}},
+            ("内容", "金额元"))),
+    }, ("决算数",))
+
+
+INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入",
+          "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+EXPENDITURE = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://docgen.invalid/schemas/final-accounts.schema.json",
+    "title": "部门决算",
+    "description": "部门决算报告的原始数据：决算报表上的数字与说明文字。合计、占比、增减、完成率由 docgen 计算，不在此填写。",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["type", "部门", "年度", "部门概况", "收入", "支出", "一般公共预算财政拨款支出"],
+    "$defs": {
+        "金额": {"type": "number", "minimum": 0},
+        "文本": {"type": "string", "minLength": 1},
+    },
+    "properties": {
+        "type": {"title": "报告类型", "type": "string"},
+        "版式": {"title": "版式名称", "type": "string"},
+        "部门": text("部门（单位）全称"),
+        "部门简称": text("部门简称"),
+        "年度": {"title": "决算年度", "type": "integer", "minimum": 2000, "maximum": 2100},
+        "部门概况": obj("部门概况", {
+            "主要职能": text("主要职能"),
+            "重点工作": texts("重点工作完成情况（每段一项）"),
+            "下属单位": array("纳入决算编制范围的单位", obj("单位", {
+                "名称": text("单位名称"), "性质": text("单位性质（如 行政单位）")}, ("名称", "性质")), 1),
+            "机构设置说明": text("机构设置的补充说明"),
+        }, ("主要职能", "下属单位")),
+        "收入": obj("本年收入（按来源）", {k: money(k) for k in INCOME}),
+        "支出": obj("本年支出（按性质）", {k: money(k) for k in EXPENDITURE}),
+        "年初结转和结余": money("年初结转和结余"),
+        "年末结转和结余": money("年末结转和结余"),
+        "年初财政拨款结转和结余": money("年初财政拨款结转和结余"),
+        "年末财政拨款结转和结余": money("年末财政拨款结转和结余"),
+        "收支总计": compared("收、支总计", current=False),
+        "财政拨款收支总计": compared("财政拨款收、支总计", current=False),
+        "一般公共预算财政拨款支出": obj("一般公共预算财政拨款支出", {
+            "上年": money("上年一般公共预算财政拨款支出"),
+            "变动原因": text("一般公共预算财政拨款支出增减变动的主要原因"),
+            "科目": array("支出功能分类科目（项级）", obj("项级科目", {
+                "编码": {"title": "科目编码（7位）", "type": ["integer", "string"],
+                         "pattern": "^[0-9]{7}$", "description": "7 位数字的项级科目编码",
+                         "minimum": 1000000, "maximum": 9999999},
+                "决算数": money("决算数"),
+                "调整预算数": money("调整预算数"),
+                "预决算差异原因": text("决算数与预算数差异的主要原因"),
+            }, ("编码", "决算数", "调整预算数")), 1),
+        }, ("科目",)),
+        "一般公共预算财政拨款基本支出": obj("一般公共预算财政拨款基本支出", {
+            k: obj(k, {
+                "合计": money(f"{k}合计（不填则为明细之和）"),
+                "明细": array(f"{k}主要项目", obj("经济分类款级科目", {
+                    "名称": text("科目名称"), "金额": money("金额")}, ("名称", "金额"))),
+            }) for k in ("人员经费", "公用经费")
+        }),
+        "一般公共预算财政拨款项目支出": array("一般公共预算财政拨款项目支出", obj("项目", {
+            "名称": text("项目名称"),
+            "用途": array("项目支出用途", obj("用途", {
+                "类别": text("支出类别（如 项目人员支出）"), "金额": money("金额"),
+                "说明": text("包括的经济分类科目（不填则用版式的默认说明）")}, ("类别", "金额")), 1),
+        }, ("名称", "用途"))),
+        "三公经费": obj("“三公”经费财政拨款支出", {
+            "预决算差异原因": text("“三公”经费决算数与预算数差异的主要原因"),
+            "因公出国（境）费": obj("因公出国（境）费", {
+                "决算数": money("因公出国（境）费支出"),
+                "调整预算数": money("因公出国（境）费预算"),
+                "上年": money("上年因公出国（境）费支出"),
+                "变动原因": text("因公出国（境）费增减变动的主要原因"),
+                "团组数": count("因公出国（境）团组数"),
+                "人数": count("因公出国（境）人数"),
+            }, ("决算数", "调整预算数")),
+            "公务用车购置及运行维护费": obj("公务用车购置及运行维护费", {
+                "调整预算数": money("公务用车购置及运行维护费预算"),
+                "上年": money("上年公务用车购置及运行维护费支出"),
+                "变动原因": text("公务用车购置及运行维护费增减变动的主要原因"),
+                "购置": vehicles("本年购置公务用车", with_amount=True),
+                "运行维护费": money("公务用车运行维护费"),
+                "运行维护费用途": text("公务用车运行维护费的主要用途"),
+                "年末保有量": vehicles("年末公务用车保有量", with_amount=False),
+            }, ("调整预算数", "运行维护费")),
+            "公务接待费": obj("公务接待费", {
+                "调整预算数": money("公务接待费预算"),
+                "上年": money("上年公务接待费支出"),
+                "变动原因": text("公务接待费增减变动的主要原因"),
+                "国内公务接待": reception("国内公务接待"),
+                "外事接待": reception("外事接待"),
+            }, ("调整预算数",)),
+        }, ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")),
+        "政府性基金预算财政拨款支出": money("政府性基金预算财政拨款支出"),
+        "国有资本经营预算财政拨款支出": money("国有资本经营预算财政拨款支出"),
+        "机关运行经费": compared("机关运行经费", current=True),
+        "政府采购": obj("政府采购支出", {
+            "货物": money("政府采购货物支出"),
+            "工程": money("政府采购工程支出"),
+            "服务": money("政府采购服务支出"),
+            "用途": text("政府采购的主要用途"),
+            "授予中小企业合同金额": money("授予中小企业合同金额"),
+            "授予小微企业合同金额": money("其中授予小微企业合同金额"),
+        }),
+        "国有资产": obj("国有资产占有使用情况", {
+            "车辆": obj("年末车辆（按用途）", {
+                k: count(f"{k}（辆）") for k in ("主要领导干部用车", "机要通信用车", "应急保障用车",
+                                               "执法执勤用车", "特种专业技术用车", "离退休干部用车", "其他用车")}),
+            "其他用车用途": text("其他用车的主要用途"),
+            "单价100万元以上专用设备": count("单价100万元以上专用设备（台/套）"),
+        }),
+        "预算绩效管理": obj("预算绩效管理情况", {
+            "项目": texts("开展绩效管理的项目"),
+            "部门整体自评": obj("部门整体绩效自评", {
+                "得分": {"title": "部门整体绩效自评得分", "type": "number", "minimum": 0, "maximum": 100},
+                "综述": text("部门整体绩效自评综述")}, ("得分", "综述")),
+            "项目自评": array("项目绩效自评", obj("项目自评", {
+                "名称": text("项目名称"),
+                "得分": {"title": "项目绩效自评得分", "type": "number", "minimum": 0, "maximum": 100},
+                "综述": text("绩效自评综述")}, ("名称", "得分", "综述"))),
+        }),
+        "科目": {
+            "title": "科目表补充（覆盖内置的科目名称或说明）",
+            "type": "object",
+            "propertyNames": {"pattern": "^[0-9]{3}([0-9]{2})?([0-9]{2})?$"},
+            "additionalProperties": obj("科目", {"名称": text("科目名称"), "说明": text("名词解释")}),
+        },
+        "术语": {
+            "title": "名词解释补充（覆盖内置术语的解释）",
+            "type": "object",
+            "additionalProperties": obj("术语", {"说明": text("名词解释")}, ("说明",)),
+        },
+    },
+}
+
+
+def main() -> None:
+    OUT.write_text(json.dumps(SCHEMA, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
