@@ -8,6 +8,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Callable, Mapping
 
+from jinja2 import Undefined
+
 from .calc import CENT
 
 NUMBER_STYLES = ("两位小数", "去掉末尾的零", "整数省略小数")
@@ -26,6 +28,8 @@ def chinese_numeral(n: int) -> str:
 
 def format_number(value: Any, style: str) -> str:
     """A Decimal amount as text in one of :data:`NUMBER_STYLES`."""
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()  # a clear "x is undefined", not a conversion error
     if value is None:
         raise ValueError("no figure to print (None): guard this place in the template with {% if %}")
     amount = Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
@@ -45,6 +49,11 @@ def sentence(text: Any) -> str:
     return text if text.endswith(("。", "！", "？", "…")) else text + "。"
 
 
+def clause(text: Any) -> str:
+    """Narrative text without its final full stop, to continue a sentence (…；…)."""
+    return str(text).rstrip().rstrip("。")
+
+
 def make_filters(settings: Mapping[str, Any]) -> dict[str, Callable[..., str]]:
     """The filters a layout's templates use, bound to that layout's settings."""
     money_style, percent_style = settings["金额格式"], settings["百分比格式"]
@@ -52,6 +61,7 @@ def make_filters(settings: Mapping[str, Any]) -> dict[str, Callable[..., str]]:
         "金额": lambda v: format_number(v, money_style),
         "百分比": lambda v: format_number(v, percent_style) + "%",
         "句": sentence,
+        "去句号": clause,
         "中文数字": chinese_numeral,
     }
 

@@ -53,7 +53,6 @@ def function_lines(data: Data, ctx: CalcContext) -> dict[str, Any]:
         code = str(line["编码"])
         names = {"类": ctx.subject_name(code[:3]), "款": ctx.subject_name(code[:5]), "项": ctx.subject_name(code)}
         lines.append({
-            "编码": code,
             "名称": names["项"],
             "全称": template.format(**names),
             "完成": ctx.completion(line["决算数"], line["调整预算数"]),
@@ -210,6 +209,6 @@ def glossary(data: Data, ctx: CalcContext) -> dict[str, Any]:
     subjects: list[dict[str, str]] = []
     for line in data["一般公共预算财政拨款支出"]["科目"]:
         if all(s["名称"] != line["全称"] for s in subjects):
-            subjects.append({"名称": line["全称"], "说明": ctx.subject_explanation(line["编码"])})
+            subjects.append({"名称": line["全称"], "说明": ctx.subject_explanation(str(line["编码"]))})
     fixed = lambda names: [{"名称": n, "说明": ctx.term_explanation(n)} for n in names]
     return {"名词解释": fixed(settings["前"]) + subjects + fixed(settings["后"])}
