@@ -8,7 +8,10 @@ import yaml
 
 
 class _Dumper(yaml.SafeDumper):
-    """Decimals print as plain numbers (117.20 stays 117.20)."""
+    """Decimals print as plain numbers (117.20 stays 117.20); no anchors or aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
