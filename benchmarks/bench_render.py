@@ -88,6 +88,7 @@ def docgen_command() -> list[str]:
 
 
 def ms(seconds: float) -> str:
+    """Seconds as right-aligned milliseconds."""
     return f"{seconds * 1000:8.1f}"
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, Callable, Mapping, Sequence
 
 from . import calc
-from .errors import DocgenError
+from .errors import DocgenError, FieldPath, Location, Problem
 from .plugins import CALCULATORS_GROUP, Registry, did_you_mean
 
 Calculator = Callable[[Mapping[str, Any], "CalcContext"], Mapping[str, Any]]
@@ -47,8 +47,15 @@ class CalcContext:
     def _subject(self, code: str, key: str) -> str:
         entry = self.subjects.get(code, {})
         if key not in entry:
-            raise DocgenError.single("DG310", code=code, key=key)
+            raise DocgenError.single("DG310", subject=code, key=key)
         return entry[key]
+
+    def check_subjects(self, codes: Sequence[tuple[str, FieldPath]], key: str) -> None:
+        """Raise one located problem per code lacking ``key`` (名称/说明), all at once."""
+        problems = [Problem("DG310", {"subject": code, "key": key}, Location(field=field))
+                    for code, field in codes if key not in self.subjects.get(code, {})]
+        if problems:
+            raise DocgenError(problems)
 
     def term_explanation(self, term: str) -> str:
         """The 名词解释 sentence of a general term such as 基本支出."""

@@ -63,8 +63,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "report type {type} has no layout {name}{hint} (available: {available})"),
     "DG307": ("版式 {layout} 的设置 {name} 不正确：{detail}",
               "layout {layout} setting {name} is invalid: {detail}"),
-    "DG310": ("科目 {code} 在科目表中没有{key}：请在数据的“科目”下补充，例如 科目: {{\"{code}\": {{{key}: …}}}}",
-              "subject {code} has no {key} in the catalogue; add it under `科目` in the data"),
+    "DG310": ("科目 {subject} 不在内置科目表中（缺{key}）：请核对编码，或在数据的“科目”下补充，"
+              "例如 科目: {{\"{subject}\": {{名称: …, 说明: …}}}}",
+              "subject {subject} is not in the built-in catalogue (no {key}); check the code or add it under `科目`"),
     "DG311": ("术语“{term}”没有名词解释：请在数据的“术语”下补充其说明",
               "term {term} has no explanation; add it under `术语` in the data"),
     # templates (DG4xx)
@@ -91,14 +92,20 @@ def format_message(problem: Problem, lang: Language = "zh") -> str:
     return (zh if lang == "zh" else en).format(**problem.params)
 
 
+def titled(name: str, title: str | None, last: str | None = None) -> str:
+    """``name`` plus what its Chinese ``title`` adds: 调整预算数 + 调整预算数（万元） -> 调整预算数（万元）."""
+    last = name if last is None else last
+    if not title or title == last:
+        return name
+    return name + title[len(last):] if title.startswith(last) else f"{name}（{title}）"
+
+
 def _field_label(location: Location) -> str:
-    """``收入.一般公共预算财政拨款收入`` plus the Chinese title where it says more."""
-    path = ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in location.field)
-    path = path.replace(".[", "[")
-    last = location.field[-1] if location.field else None
-    if location.title and location.title != last:
-        return f"{path}（{location.title}）" if path else location.title
-    return path
+    """``收入.一般公共预算财政拨款收入（万元）``: the field's path and title."""
+    if not location.field:
+        return ""
+    path = ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in location.field).replace(".[", "[")
+    return titled(path, location.title, str(location.field[-1]))
 
 
 def format_problem(problem: Problem, lang: Language = "zh") -> str:

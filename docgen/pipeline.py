@@ -5,13 +5,13 @@ CLI, the tests and batch callers share exactly one path through docgen.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from . import glossary
 from .calculation import CalcContext, run_calculators
-from .errors import DocgenError, Location
+from .errors import DocgenError, Location, Problem
 from .loader import LoadedDocument, load_file
 from .plugins import REPORT_TYPES_GROUP, Registry, did_you_mean
 from .reporttype import Layout, ReportType
@@ -87,7 +87,18 @@ def compute_context(report: Report, layout: Layout) -> dict[str, Any]:
         subjects=glossary.subjects(report.data.get("科目")),
         terms=glossary.terms(report.data.get("术语")),
     )
-    return run_calculators(report.report_type.name, report.report_type.calculators, report.data, ctx)
+    try:
+        return run_calculators(report.report_type.name, report.report_type.calculators, report.data, ctx)
+    except DocgenError as error:
+        raise DocgenError(_located(p, report.document) for p in error.problems) from None
+
+
+def _located(problem: Problem, doc: LoadedDocument) -> Problem:
+    """A calculator's problem that names a field, given its position in the file."""
+    loc = problem.location
+    if loc is None or not loc.field or loc.line is not None:
+        return problem
+    return replace(problem, location=doc.locate(loc.field, loc.title))
 
 
 def default_output(path: str | Path) -> Path:

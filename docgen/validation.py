@@ -18,6 +18,7 @@ from jsonschema.exceptions import ValidationError
 
 from .errors import Problem
 from .loader import LoadedDocument
+from .messages import titled
 
 _TYPE_NAMES = {
     "number": "数字",
@@ -105,8 +106,7 @@ def _problems_for(error: ValidationError, doc: LoadedDocument, root: dict[str, A
     if kind == "required":
         for name in error.validator_value:
             if isinstance(value, dict) and name not in value:
-                sub_title = field_title(root, path + (name,))
-                label = f"{name}（{sub_title}）" if sub_title and sub_title != name else name
+                label = titled(name, field_title(root, path + (name,)))
                 yield Problem("DG202", {"name": label}, doc.locate(path, title))
         return
     if kind in ("additionalProperties", "unevaluatedProperties"):

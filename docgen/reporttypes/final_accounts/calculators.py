@@ -47,6 +47,8 @@ def function_lines(data: Data, ctx: CalcContext) -> dict[str, Any]:
     """项 lines named from the 科目 catalogue, their completion, 类/款 subtotals and shares."""
     spending = data["一般公共预算财政拨款支出"]
     template = ctx.settings["科目全称格式"]
+    codes = [(str(line["编码"]), ("一般公共预算财政拨款支出", "科目", i, "编码")) for i, line in enumerate(spending["科目"])]
+    ctx.check_subjects([(c[:n], field) for c, field in codes for n in (3, 5, 7)], "名称")
     lines = []
     classes: dict[str, dict[str, Any]] = {}
     for line in spending["科目"]:
@@ -206,8 +208,11 @@ def glossary(data: Data, ctx: CalcContext) -> dict[str, Any]:
     ``科目`` section overrides or extends the built-in one).
     """
     settings = ctx.settings["名词解释"]
+    lines = data["一般公共预算财政拨款支出"]["科目"]
+    ctx.check_subjects([(str(line["编码"]), ("一般公共预算财政拨款支出", "科目", i, "编码"))
+                        for i, line in enumerate(lines)], "说明")
     subjects: list[dict[str, str]] = []
-    for line in data["一般公共预算财政拨款支出"]["科目"]:
+    for line in lines:
         if all(s["名称"] != line["全称"] for s in subjects):
             subjects.append({"名称": line["全称"], "说明": ctx.subject_explanation(str(line["编码"]))})
     fixed = lambda names: [{"名称": n, "说明": ctx.term_explanation(n)} for n in names]

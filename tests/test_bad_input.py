@@ -1,0 +1,134 @@
+"""Bad data files: one clean, located message per problem, all at once, nothing written."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.cli import main
+
+from conftest import LINSHUI
+
+GOOD = LINSHUI.read_text(encoding="utf-8")
+
+
+def run_render(path: Path, *args: str):
+    return CliRunner().invoke(main, ["render", str(path), *args])
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "report.yaml") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def edited(old: str, new: str) -> str:
+    assert old in GOOD, old
+    return GOOD.replace(old, new, 1)
+
+
+# (edit of the example, exact first line of the message, exact source line, caret column in the line)
+CASES = {
+    "string where a number belongs": (
+        edited("一般公共预算财政拨款收入: 5996.78", "一般公共预算财政拨款收入: 五千"),
+        'report.yaml:24:17: 错误 DG201: 收入.一般公共预算财政拨款收入（万元）: 应为数字，实际为 "五千"'),
+    "negative amount": (
+        edited("政府性基金预算财政拨款收入: 799.38", "政府性基金预算财政拨款收入: -799.38"),
+        "report.yaml:25:18: 错误 DG203: 收入.政府性基金预算财政拨款收入（万元）: 应不小于 0，实际为 -799.38"),
+    "missing required field": (
+        edited("部门: 邻水县医疗保障局\n", ""),
+        "report.yaml:4:1: 错误 DG202: 缺少必填字段 部门（单位）全称"),
+    "unknown type": (
+        edited("type: 部门决算", "type: 部门决蒜"),
+        "report.yaml:4:7: 错误 DG301: type（报告类型）: 未知的报告类型 部门决蒜，是否想写 部门决算？（可用类型：部门决算）"),
+    "missing type": (
+        edited("type: 部门决算\n", ""),
+        "report.yaml:1:1: 错误 DG107: 缺少报告类型：请在文件开头写 type: 部门决算（可用类型：部门决算）"),
+    "YAML syntax error": (
+        edited("年度: 2022", "年度: 2022: x"),
+        "report.yaml:8:9: 错误 DG103: YAML 语法错误：此处不能出现“键: 值”（冒号后的内容可能需要加引号）"),
+    "misspelt field": (
+        edited("  政府性基金预算财政拨款收入:", "  政府性基金预算财政拨款收人:"),
+        "report.yaml:25:18: 错误 DG204: 收入.政府性基金预算财政拨款收人: 未知字段 政府性基金预算财政拨款收人，"
+        "是否想写 政府性基金预算财政拨款收入？"),
+    "duplicate key": (
+        edited("年度: 2022", "年度: 2022\n年度: 2023"),
+        "report.yaml:9:1: 错误 DG106: 键 年度 重复（第一次出现在第 8 行）"),
+    "year as quoted text": (
+        edited("年度: 2022", "年度: '2022'"),
+        'report.yaml:8:5: 错误 DG201: 年度（决算年度）: 应为整数，实际为 "2022"'),
+    "unknown subject code": (
+        edited("编码: 2101599", "编码: 2101598"),
+        "report.yaml:50:12: 错误 DG310: 一般公共预算财政拨款支出.科目[9].编码: 科目 2101598 不在内置科目表中（缺名称）："
+        '请核对编码，或在数据的“科目”下补充，例如 科目: {"2101598": {名称: …, 说明: …}}'),
+    "empty file": ("", "report.yaml: 错误 DG104: 文件为空，应为报告数据（键: 值）"),
+    "a list, not a mapping": ("- a\n- b\n", "report.yaml:1:1: 错误 DG105: 文件顶层应为映射（键: 值），实际为列表"),
+    "GBK file": (GOOD.encode("gb18030"),
+                 "report.yaml:1:1: 错误 DG102: 文件不是 UTF-8 编码（看起来是 GBK/GB18030 编码），请在编辑器中“另存为 UTF-8”"),
+    "unknown layout": (
+        edited("版式: 四川-邻水", "版式: 四川-临水"),
+        "report.yaml:5:5: 错误 DG306: 版式名称: 报告类型 部门决算 没有版式 四川-临水，是否想写 四川-邻水？（可用版式：四川-邻水）"),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_bad_input_gives_one_located_message_and_no_file(tmp_path: Path, case: str) -> None:
+    text, first_line = CASES[case]
+    result = run_render(write(tmp_path, text))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == first_line
+    assert result.stderr.splitlines()[-1] == "共 1 个错误，未生成文件。"
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "report.docx").exists()
+
+
+def test_source_line_and_caret_follow_the_message(tmp_path: Path) -> None:
+    result = run_render(write(tmp_path, CASES["string where a number belongs"][0]))
+    assert result.stderr.splitlines()[1:3] == [
+        "      一般公共预算财政拨款收入: 五千",
+        # 6 spaces + 12 wide characters (2 columns each) + ': ' -> the caret under 五
+        "    " + " " * (2 + 24 + 2) + "^",
+    ]
+
+
+def test_all_errors_are_reported_at_once_in_file_order(tmp_path: Path) -> None:
+    text = (GOOD.replace("一般公共预算财政拨款收入: 5996.78", "一般公共预算财政拨款收入: 五千")
+            .replace("{编码: 2080199, 决算数: 6, 调整预算数: 6}", "{编码: 2080199, 决算数: 6}")
+            .replace("年度: 2022", "年度: '2022'"))
+    result = run_render(write(tmp_path, text))
+    messages = [line for line in result.stderr.splitlines() if " 错误 " in line]
+    assert messages == [
+        'report.yaml:8:5: 错误 DG201: 年度（决算年度）: 应为整数，实际为 "2022"',
+        'report.yaml:24:17: 错误 DG201: 收入.一般公共预算财政拨款收入（万元）: 应为数字，实际为 "五千"',
+        "report.yaml:43:7: 错误 DG202: 一般公共预算财政拨款支出.科目[2]（项级科目）: 缺少必填字段 调整预算数（万元）",
+    ]
+    assert result.stderr.splitlines()[-1] == "共 3 个错误，未生成文件。"
+
+
+def test_english_messages(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--lang", "en", "render", str(write(tmp_path, CASES["negative amount"][0]))])
+    assert result.stderr.splitlines()[0] == (
+        "report.yaml:25:18: error DG203: 收入.政府性基金预算财政拨款收入（万元）: must be at least 0, got -799.38")
+
+
+def test_an_existing_output_is_left_untouched_on_error(tmp_path: Path) -> None:
+    output = tmp_path / "report.docx"
+    output.write_bytes(b"last year's good report")
+    result = run_render(write(tmp_path, CASES["negative amount"][0]))
+    assert result.exit_code == 1
+    assert output.read_bytes() == b"last year's good report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx", "report.yaml"]
+
+
+def test_missing_data_file(tmp_path: Path) -> None:
+    result = run_render(tmp_path / "nope.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "nope.yaml: 错误 DG101: 无法读取文件：No such file or directory"
+
+
+def test_output_folder_that_does_not_exist(tmp_path: Path) -> None:
+    result = run_render(write(tmp_path, GOOD), "-o", str(tmp_path / "missing" / "out.docx"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "out.docx: 错误 DG501: 无法写入输出文件 " \
+        f"{tmp_path / 'missing' / 'out.docx'}：所在文件夹不存在"
