@@ -6,7 +6,9 @@ Decimal in percent units (``88.24`` means 88.24%), both rounded half-up
 """
 from __future__ import annotations
 
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Any, Iterable, Literal, Sequence
 
 CENT = Decimal("0.01")
@@ -54,13 +56,14 @@ def shares(values: Sequence[Any], rule: ShareRule = "最大项") -> list[Decimal
         result[largest] += HUNDRED - sum(result, Decimal(0))
         return result
     if rule == "最大余数":
-        exact = [v * 10000 / whole for v in amounts]  # in hundredths of a percent
-        floors = [e.to_integral_value(rounding=ROUND_FLOOR) for e in exact]
-        spare = int(10000 - sum(floors))
+        # exact rational arithmetic, so equal remainders compare equal and ties go by order
+        exact = [Fraction(v) * 10000 / Fraction(whole) for v in amounts]  # hundredths of a percent
+        floors = [math.floor(e) for e in exact]
+        spare = 10000 - sum(floors)
         by_remainder = sorted(range(len(amounts)), key=lambda i: (-(exact[i] - floors[i]), i))
         for i in by_remainder[:spare]:
             floors[i] += 1
-        return [(f / 100).quantize(CENT) for f in floors]
+        return [(Decimal(f) / 100).quantize(CENT) for f in floors]
     raise ValueError(f"unknown share rule {rule!r}")
 
 

@@ -15,7 +15,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from . import calc
 from .errors import DocgenError, FieldPath, Location, Problem
-from .plugins import CALCULATORS_GROUP, Registry, did_you_mean
+from .plugins import CALCULATORS, Registry, did_you_mean
 
 Calculator = Callable[[Mapping[str, Any], "CalcContext"], Mapping[str, Any]]
 
@@ -89,7 +89,7 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 def run_calculators(type_name: str, names: Sequence[str], data: Mapping[str, Any], ctx: CalcContext,
                     registry: Registry[Calculator] | None = None) -> dict[str, Any]:
     """The render context: a copy of ``data`` plus every calculator's fields."""
-    registry = registry or Registry(CALCULATORS_GROUP)
+    registry = registry or CALCULATORS
     context = copy.deepcopy(dict(data))
     for name in names:
         try:

@@ -23,7 +23,11 @@ from .errors import DocgenError, FieldPath, Location, Problem
 MAX_NODES = 200_000
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's C parser when PyYAML was built with it (ten times faster), else pure Python.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """SafeLoader with a small, unsurprising set of implicit types."""
 
     yaml_implicit_resolvers: dict = {}
@@ -51,9 +55,13 @@ def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
-#: PyYAML's commonest complaints, said in Chinese.
+#: The parsers' commonest complaints (PyYAML's and libyaml's wording), said in Chinese.
 _YAML_HINTS = {
     "mapping values are not allowed here": "此处不能出现“键: 值”（冒号后的内容可能需要加引号）",
+    "mapping values are not allowed in this context": "此处不能出现“键: 值”（冒号后的内容可能需要加引号）",
+    "found character that cannot start any token": "此处的字符不能开始一个值（是否用了制表符 Tab 缩进，或需要加引号？）",
+    "did not find expected '-' indicator": "列表项“- ”的缩进与上文不一致",
+    "found undefined alias": "引用了未定义的别名（*名称）",
     "could not find expected ':'": "缺少冒号“:”",
     "found character '\\t' that cannot start any token": "不能用制表符（Tab）缩进，请改用空格",
     "found unexpected end of stream": "文件意外结束（引号或括号未闭合）",

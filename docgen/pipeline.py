@@ -13,7 +13,7 @@ from . import glossary
 from .calculation import CalcContext, run_calculators
 from .errors import DocgenError, Location, Problem
 from .loader import LoadedDocument, load_file
-from .plugins import REPORT_TYPES_GROUP, Registry, did_you_mean
+from .plugins import REPORT_TYPES, Registry, did_you_mean
 from .reporttype import Layout, ReportType
 from .validation import validate
 
@@ -40,7 +40,7 @@ class Report:
 
 def report_types() -> Registry[ReportType]:
     """The registry of installed report types."""
-    return Registry(REPORT_TYPES_GROUP)
+    return REPORT_TYPES
 
 
 def resolve_report_type(doc: LoadedDocument, registry: Registry[ReportType] | None = None) -> ReportType:

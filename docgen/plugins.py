@@ -8,6 +8,7 @@ plugin cannot break a render. Built-ins register through docgen's own
 from __future__ import annotations
 
 import difflib
+import sys
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any, Generic, TypeVar
 
@@ -36,8 +37,18 @@ class Registry(Generic[T]):
     def __init__(self, group: str):
         self.group = group
         self._loaded: dict[str, T] = {}
+        self._found: tuple[tuple[str, ...], dict[str, EntryPoint]] | None = None
 
     def _entry_points(self) -> dict[str, EntryPoint]:
+        # Scanning every installed distribution costs milliseconds: do it once,
+        # again only if sys.path changed (a plugin put on the path by a test).
+        path = tuple(sys.path)
+        if self._found is None or self._found[0] != path:
+            self._found = (path, self._scan())
+            self._loaded.clear()
+        return self._found[1]
+
+    def _scan(self) -> dict[str, EntryPoint]:
         found: dict[str, EntryPoint] = {}
         problems: list[Problem] = []
         for ep in entry_points(group=self.group):
@@ -55,10 +66,10 @@ class Registry(Generic[T]):
         return sorted(self._entry_points())
 
     def get(self, name: str) -> T:
-        """Load the plugin registered as ``name``; raise a located error if absent."""
+        """Load the plugin registered as ``name``; ``KeyError`` if no such name."""
+        eps = self._entry_points()
         if name in self._loaded:
             return self._loaded[name]
-        eps = self._entry_points()
         if name not in eps:
             raise KeyError(name)
         try:
@@ -68,3 +79,7 @@ class Registry(Generic[T]):
                                      reason=f"{type(exc).__name__}: {exc}") from exc
         self._loaded[name] = plugin
         return plugin
+
+
+REPORT_TYPES: Registry = Registry(REPORT_TYPES_GROUP)
+CALCULATORS: Registry = Registry(CALCULATORS_GROUP)

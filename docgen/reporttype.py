@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -113,4 +113,10 @@ class ReportType:
         if name not in names:
             raise DocgenError.single("DG306", location, type=self.name, name=name,
                                      hint=did_you_mean(name, names), available="、".join(names) or "无")
-        return Layout(name, self.name, self.layouts_dir / name)
+        return _layout(name, self.name, self.layouts_dir / name)
+
+
+@lru_cache(maxsize=256)
+def _layout(name: str, report_type: str, folder: Path) -> Layout:
+    """One Layout object per folder, so its settings are read once per process."""
+    return Layout(name, report_type, folder)

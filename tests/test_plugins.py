@@ -1,0 +1,82 @@
+"""Report types and calculators are plugins, found through entry points like any third party's."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.calculation import merge_new_fields
+from docgen.cli import main
+from docgen.errors import DocgenError
+from docgen.pipeline import report_types
+from docgen.testing import document_text, render_bytes
+
+from conftest import LINSHUI
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def third_party(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Put the fixture distribution `minireport` (not part of docgen) on sys.path."""
+    monkeypatch.syspath_prepend(str(FIXTURES / "plugins"))
+
+
+def test_a_report_type_from_another_package_renders(third_party, tmp_path: Path) -> None:
+    data = tmp_path / "mini.yaml"
+    data.write_text("type: 示例报告\n单位: 某县医保局\n收入: {甲: 1, 乙: 1, 丙: 1}\n", encoding="utf-8")
+    # 最大余数 (the layout's rule): 33.33 each and the spare hundredth to the first -> 33.34
+    assert document_text(render_bytes(data)) == (
+        "某县医保局收入：甲1.00万元，占33.34%；乙1.00万元，占33.33%；丙1.00万元，占33.33%。\n")
+
+
+def test_the_id_is_accepted_as_type(third_party, tmp_path: Path) -> None:
+    data = tmp_path / "mini.yaml"
+    data.write_text("type: mini\n单位: 某县\n收入: {甲: 3}\n", encoding="utf-8")
+    assert document_text(render_bytes(data)) == "某县收入：甲3.00万元，占100.00%。\n"
+
+
+def test_types_lists_every_type_and_layout_and_marks_broken_ones(third_party) -> None:
+    result = CliRunner().invoke(main, ["types"])
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        "坏报告  （无法加载：ModuleNotFoundError: No module named 'minireport.does_not_exist'）",
+        "示例报告  [mini]  插件机制测试用的最小报告类型",
+        "    简单（默认）  一段话的示例版式",
+        "部门决算  [final-accounts]  部门决算情况说明：部门概况、决算情况说明、名词解释",
+        "    四川-邻水（默认）  四川县级部门决算（邻水县 2022 年版）：十一节决算情况说明，“三公”明细与接待清单",
+    ]
+
+
+def test_a_broken_unrelated_plugin_does_not_break_a_render(third_party, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["render", str(LINSHUI), "-o", str(tmp_path / "out.docx")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out.docx").exists()
+
+
+def test_listing_names_imports_no_plugin(third_party, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.delitem(sys.modules, "minireport", raising=False)
+    assert report_types().names() == ["坏报告", "示例报告", "部门决算"]
+    assert "minireport" not in sys.modules
+
+
+def test_two_packages_claiming_one_name_is_an_error_naming_both(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(FIXTURES / "conflict"))
+    with pytest.raises(DocgenError) as caught:
+        report_types().names()
+    problem = caught.value.problems[0]
+    assert problem.code == "DG303"
+    assert {problem.params["first"], problem.params["second"]} == {"docgen", "conflicting"}
+
+
+def test_a_calculator_may_not_overwrite_an_input_field() -> None:
+    data = {"收入": {"甲": Decimal("1")}, "行": [{"a": 1}]}
+    merge_new_fields(data, {"收入": {"合计": Decimal("1")}, "行": [{"b": 2}]}, "ok")
+    assert data == {"收入": {"甲": Decimal("1"), "合计": Decimal("1")}, "行": [{"a": 1, "b": 2}]}
+    with pytest.raises(DocgenError) as caught:
+        merge_new_fields(data, {"收入": {"甲": Decimal("2")}}, "bad.calculator")
+    assert caught.value.problems[0].params == {"calculator": "bad.calculator", "name": "收入.甲"}
