@@ -1,0 +1,104 @@
+"""The docgen command: render, validate, types, --dump-context, determinism."""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from docgen.cli import main
+from docgen.testing import document_text
+
+from conftest import LINSHUI
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_render_writes_the_docx_beside_the_data(linshui_copy: Path) -> None:
+    result = invoke("render", str(linshui_copy))
+    target = linshui_copy.with_suffix(".docx")
+    assert result.exit_code == 0, result.output
+    assert result.output == f"已生成 {target}\n"
+    text = document_text(target)
+    assert text.startswith("邻水县医疗保障局2022年度部门决算\n第一部分 部门概况\n一、基本职能及主要工作\n")
+    assert "2022年本年收入合计6796.16万元，其中：一般公共预算财政拨款收入5996.78万元，占88.24%；" in text
+
+
+def test_output_option_chooses_the_file(linshui_copy: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "决算.docx"
+    target.parent.mkdir()
+    assert invoke("render", str(linshui_copy), "--output", str(target)).exit_code == 0
+    assert target.exists() and not linshui_copy.with_suffix(".docx").exists()
+
+
+def test_rendering_twice_gives_byte_identical_files(linshui_copy: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    invoke("render", str(linshui_copy), "-o", str(first))
+    invoke("render", str(linshui_copy), "-o", str(second))
+    assert hashlib.sha256(first.read_bytes()).digest() == hashlib.sha256(second.read_bytes()).digest()
+
+
+def test_rendering_in_separate_processes_is_byte_identical(tmp_path: Path) -> None:
+    digests = set()
+    for name in ("a.docx", "b.docx"):
+        subprocess.run([sys.executable, "-m", "docgen", "render", str(LINSHUI), "-o", str(tmp_path / name)],
+                       check=True, capture_output=True)
+        digests.add(hashlib.sha256((tmp_path / name).read_bytes()).hexdigest())
+    assert len(digests) == 1
+
+
+def test_dump_context_prints_derived_fields_and_writes_nothing(linshui_copy: Path) -> None:
+    result = invoke("render", str(linshui_copy), "--dump-context")
+    assert result.exit_code == 0
+    context = yaml.safe_load(result.output)
+    assert context["收支总计"]["变动"] == {"有上年": True, "差额": 351.21, "变动率": 4.91, "增减": "减少", "升降": "下降"}
+    assert [c["占比"] for c in context["一般公共预算财政拨款支出"]["按类"]] == [5.42, 94.1, 0.48]
+    assert not linshui_copy.with_suffix(".docx").exists()
+
+
+def test_validate_accepts_the_example_and_writes_nothing(linshui_copy: Path) -> None:
+    result = invoke("validate", str(linshui_copy))
+    assert (result.exit_code, result.output) == (0, "数据正确。\n")
+    assert not linshui_copy.with_suffix(".docx").exists()
+
+
+def test_validate_reports_every_file_at_once(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("- x\n", encoding="utf-8")
+    result = invoke("validate", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "a.yaml: 错误 DG104: 文件为空，应为报告数据（键: 值）",
+        "b.yaml:1:1: 错误 DG105: 文件顶层应为映射（键: 值），实际为列表",
+        "    - x",
+        "    ^",
+        "共 2 个错误，未生成文件。",
+    ]
+
+
+def test_types_lists_the_built_in_type() -> None:
+    result = invoke("types")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[:2] == [
+        "部门决算  [final-accounts]  部门决算情况说明：部门概况、决算情况说明、名词解释",
+        "    四川-邻水（默认）  四川县级部门决算（邻水县 2022 年版）：十一节决算情况说明，“三公”明细与接待清单",
+    ]
+
+
+def test_layout_option_overrides_the_data(linshui_copy: Path) -> None:
+    result = invoke("render", str(linshui_copy), "--layout", "不存在")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "错误 DG306: 报告类型 部门决算 没有版式 不存在（可用版式：四川-邻水）")
+
+
+def test_debug_keeps_the_traceback_for_developers(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("", encoding="utf-8")
+    result = invoke("--debug", "render", str(tmp_path / "a.yaml"))
+    assert result.exit_code == 1
+    assert type(result.exception).__name__ == "DocgenError"
