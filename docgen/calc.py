@@ -18,24 +18,26 @@ ShareRule = Literal["最大项", "最大余数"]
 
 def money(value: Any) -> Decimal:
     """``value`` as a Decimal rounded half-up to the cent (``None`` -> 0)."""
-    if value is None:
-        return Decimal(0).quantize(CENT)
+    return _exact(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _exact(value: Any) -> Decimal:
     if isinstance(value, float):
-        raise TypeError("money must not be a float; pass a Decimal, int or str")
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+        raise TypeError("amounts must not be floats; pass a Decimal, int or str")
+    return Decimal(0) if value is None else Decimal(value)
 
 
 def total(values: Iterable[Any]) -> Decimal:
-    """The exact sum of amounts, to the cent."""
-    return money(sum((money(v) for v in values), Decimal(0)))
+    """The exact sum of amounts (``None`` counts as 0), rounded to the cent once."""
+    return money(sum((_exact(v) for v in values), Decimal(0)))
 
 
 def percent(part: Any, whole: Any) -> Decimal | None:
     """``part / whole`` in percent, half-up to 0.01; ``None`` when ``whole`` is 0."""
-    whole = Decimal(whole)
+    part, whole = _exact(part), _exact(whole)
     if whole == 0:
         return None
-    return (Decimal(part) * HUNDRED / whole).quantize(CENT, rounding=ROUND_HALF_UP)
+    return (part * HUNDRED / whole).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def shares(values: Sequence[Any], rule: ShareRule = "最大项") -> list[Decimal]:

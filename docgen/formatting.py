@@ -5,6 +5,7 @@ chooses one rule (``金额格式`` / ``百分比格式``) and every figure follo
 """
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Callable, Mapping
 
@@ -32,7 +33,9 @@ def format_number(value: Any, style: str) -> str:
         value._fail_with_undefined_error()  # a clear "x is undefined", not a conversion error
     if value is None:
         raise ValueError("no figure to print (None): guard this place in the template with {% if %}")
-    amount = Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    if isinstance(value, float):
+        raise TypeError("figures must not be floats; pass a Decimal or int")
+    amount = Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP) + 0  # + 0 turns -0.00 into 0.00
     if style == "两位小数":
         return f"{amount:.2f}"
     if style == "整数省略小数":
@@ -45,7 +48,7 @@ def format_number(value: Any, style: str) -> str:
 
 def sentence(text: Any) -> str:
     """Narrative text ending in exactly one full stop (。！？ kept as written)."""
-    text = str(text).rstrip()
+    text = re.sub(r"。+$", "。", str(text).rstrip())  # "批复。。" -> "批复。"
     return text if text.endswith(("。", "！", "？", "…")) else text + "。"
 
 
