@@ -50,7 +50,7 @@ def function_lines(data: Data, ctx: CalcContext) -> dict[str, Any]:
     codes = [(str(line["编码"]), ("一般公共预算财政拨款支出", "科目", i, "编码")) for i, line in enumerate(spending["科目"])]
     ctx.check_subjects([(c[:n], field) for c, field in codes for n in (3, 5, 7)], "名称")
     lines = []
-    classes: dict[str, dict[str, Any]] = {}
+    groups: dict[int, dict[str, dict[str, Any]]] = {3: {}, 5: {}}  # 类 and 款, in order of appearance
     for line in spending["科目"]:
         code = str(line["编码"])
         names = {"类": ctx.subject_name(code[:3]), "款": ctx.subject_name(code[:5]), "项": ctx.subject_name(code)}
@@ -59,21 +59,26 @@ def function_lines(data: Data, ctx: CalcContext) -> dict[str, Any]:
             "全称": template.format(**names),
             "完成": ctx.completion(line["决算数"], line["调整预算数"]),
         })
-        cls = classes.setdefault(code[:3], {"编码": code[:3], "名称": names["类"], "项": []})
-        cls["项"].append(line)
-    by_class = []
-    class_totals = [_sum_of(c["项"], "决算数") for c in classes.values()]
-    for cls, amount, share in zip(classes.values(), class_totals, ctx.shares(class_totals)):
-        by_class.append({"编码": cls["编码"], "名称": cls["名称"], "决算数": amount,
-                         "调整预算数": _sum_of(cls["项"], "调整预算数"), "占比": share})
-    actual, budget = _sum_of(spending["科目"], "决算数"), _sum_of(spending["科目"], "调整预算数")
+        for digits, level in ((3, "类"), (5, "款")):
+            group = groups[digits].setdefault(code[:digits], {"编码": code[:digits], "名称": names[level], "项": []})
+            group["项"].append(line)
     return {"一般公共预算财政拨款支出": {
-        "本年": actual,
-        "调整预算数": budget,
-        "完成": ctx.completion(actual, budget),
         "科目": lines,
-        "按类": by_class,
+        **_subtotals(spending["科目"], groups, ctx),
     }}
+
+
+def _subtotals(lines: list[Mapping[str, Any]], groups: dict[int, dict[str, dict[str, Any]]],
+               ctx: CalcContext) -> dict[str, Any]:
+    """The whole's total and completion, and 按类 / 按款 subtotals with their shares."""
+    result: dict[str, Any] = {}
+    for digits, key in ((3, "按类"), (5, "按款")):
+        amounts = [_sum_of(g["项"], "决算数") for g in groups[digits].values()]
+        result[key] = [{"编码": g["编码"], "名称": g["名称"], "决算数": amount,
+                        "调整预算数": _sum_of(g["项"], "调整预算数"), "占比": share}
+                       for g, amount, share in zip(groups[digits].values(), amounts, ctx.shares(amounts))]
+    actual, budget = _sum_of(lines, "决算数"), _sum_of(lines, "调整预算数")
+    return {"本年": actual, "调整预算数": budget, "完成": ctx.completion(actual, budget), **result}
 
 
 def totals(data: Data, ctx: CalcContext) -> dict[str, Any]:
