@@ -261,6 +261,9 @@ def build() -> bytes:
     styles["Normal"].paragraph_format.line_spacing = Pt(26)
     _east_asian(styles["Title"], "方正小标宋简体", 22)
     styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    border = styles["Title"].element.pPr.find(qn("w:pBdr"))  # python-docx's Title has a blue rule
+    if border is not None:
+        styles["Title"].element.pPr.remove(border)
     _east_asian(styles["Heading 1"], "黑体", 16)
     styles["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _east_asian(styles["Heading 2"], "黑体", 14)
