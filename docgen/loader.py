@@ -6,6 +6,12 @@ finance report wants none of that, so this loader resolves only ``true`` /
 ``false``, plain decimal integers, and decimals, which become
 :class:`decimal.Decimal` straight from their text (money is never a float).
 Dates and everything else stay strings.
+
+Amounts typed the way people type them are read as the number they mean, when
+written without quotes: full-width digits (``６７９６．１６``), thousands
+separators in their proper places (``6,796.16``) and the unit ``万元``
+(``6796.16万元``). Anything else (``6796元``, ``1,23``) stays text, and the
+schema then rejects it with a hint.
 """
 from __future__ import annotations
 
@@ -42,6 +48,11 @@ _resolver("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789")
 _resolver("tag:yaml.org,2002:float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)$", "-+0123456789.")
 _resolver("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""])
 _resolver("tag:yaml.org,2002:merge", r"^(?:<<)$", "<")
+_AMOUNT_TAG = "tag:docgen,2024:amount"
+_DIGIT = "[0-9０-９]"
+_resolver(_AMOUNT_TAG, rf"^(?=.*[０-９．,，万])[-+]?(?:{_DIGIT}{{1,3}}(?:[,，]{_DIGIT}{{3}})+|{_DIGIT}+)(?:[.．]{_DIGIT}+)?(?:万元)?$",
+          "-+0123456789０１２３４５６７８９")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.", ",，")
 
 
 def _construct_decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
@@ -52,7 +63,14 @@ def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
     return int(loader.construct_scalar(node), 10)
 
 
+def _construct_amount(loader: _Loader, node: yaml.ScalarNode) -> int | Decimal:
+    """``６,７９６．１６万元`` -> Decimal('6796.16'); without a decimal point, an int."""
+    text = loader.construct_scalar(node).removesuffix("万元").translate(_FULL_WIDTH)
+    return Decimal(text) if "." in text else int(text, 10)
+
+
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+_Loader.add_constructor(_AMOUNT_TAG, _construct_amount)
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 #: The parsers' commonest complaints (PyYAML's and libyaml's wording), said in Chinese.

@@ -39,7 +39,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tabs cannot indent YAML; use spaces",
     ),
     # schema validation (DG2xx)
-    "DG201": ("应为{expected}，实际为 {actual}", "expected {expected}, got {actual}"),
+    "DG201": ("应为{expected}，实际为 {actual}{hint}", "expected {expected}, got {actual}{hint}"),
     "DG202": ("缺少必填字段 {name}", "missing required field {name}"),
     "DG203": ("应不小于 {limit}，实际为 {actual}", "must be at least {limit}, got {actual}"),
     "DG204": ("未知字段 {name}{hint}", "unknown field {name}{hint}"),

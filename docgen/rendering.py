@@ -3,7 +3,9 @@
 Templates run in Jinja's sandbox with ``StrictUndefined`` and autoescaping: a
 template cannot reach Python internals, a missing variable is an error rather
 than a blank in a published report, and text with ``<`` or ``&`` stays valid
-XML. Each distinct template source is compiled once per layout and process.
+XML. Text from the data is made safe for WordprocessingML on output: a newline
+becomes a line break, a tab a tab, and characters XML cannot hold are dropped.
+Each distinct template source is compiled once per layout and process.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any, Mapping
 
+from markupsafe import Markup, escape
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
@@ -21,11 +24,26 @@ from .output import document_bytes
 from .reporttype import Layout
 
 
+#: Characters XML 1.0 cannot contain (C0 controls other than tab/newline, U+FFFE/U+FFFF, surrogates).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_RUN_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+_RUN_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+
+
+def docx_text(value: Any) -> Any:
+    """A ``{{ }}`` result as WordprocessingML text: escaped, line breaks and tabs kept."""
+    if not isinstance(value, str) or isinstance(value, Markup):
+        return value
+    text = _NOT_XML.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return Markup(str(escape(text)).replace("\n", _RUN_BREAK).replace("\t", _RUN_TAB))
+
+
 class _LayoutEnvironment(SandboxedEnvironment):
     """A sandbox that compiles each template source once and remembers the last one."""
 
     def __init__(self, settings: Mapping[str, Any]):
-        super().__init__(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True)
+        super().__init__(undefined=StrictUndefined, autoescape=True, keep_trailing_newline=True,
+                         finalize=docx_text)
         self.filters.update(make_filters(settings))
         self._compiled: dict[str, Any] = {}
         self.last_source = ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -95,6 +96,22 @@ def field_title(root: dict[str, Any], path: tuple[str | int, ...]) -> str | None
     return _title(node) or _title(_deref(root, node))
 
 
+def _type_hint(expected: str | list[str], value: Any) -> str:
+    """Advice for the common ways a figure is typed wrongly."""
+    wants_number = expected in ("number", "integer") or (isinstance(expected, list) and "number" in expected)
+    if not (wants_number and isinstance(value, str)):
+        return ""
+    if re.fullmatch(r"\s*[-+]?[0-9]+(\.[0-9]+)?\s*", value):
+        return "（数字不要加引号）"
+    if value.rstrip().endswith("%"):
+        return "（占比、增减率、完成率由 docgen 计算，不要填写）"
+    if value.rstrip().endswith("元"):
+        return "（金额以万元为单位，只写数字，例如 0.68）"
+    if any(ch.isdigit() for ch in value):
+        return "（只写数字，例如 6796.16；千分位逗号须三位一组）"
+    return ""
+
+
 def _problems_for(error: ValidationError, doc: LoadedDocument, root: dict[str, Any]) -> Iterator[Problem]:
     """Translate one jsonschema error into one or more located problems."""
     path = tuple(error.absolute_path)
@@ -121,7 +138,7 @@ def _problems_for(error: ValidationError, doc: LoadedDocument, root: dict[str, A
     where = doc.locate(path, title)
     if kind == "type":
         yield Problem("DG201", {"expected": _expected_types(error.validator_value),
-                                "actual": show_value(value)}, where)
+                                "actual": show_value(value), "hint": _type_hint(error.validator_value, value)}, where)
     elif kind in ("minimum", "exclusiveMinimum"):
         yield Problem("DG203", {"limit": error.validator_value, "actual": show_value(value)}, where)
     elif kind in ("maximum", "exclusiveMaximum"):

@@ -57,7 +57,7 @@ CASES = {
         "report.yaml:9:1: 错误 DG106: 键 年度 重复（第一次出现在第 8 行）"),
     "year as quoted text": (
         edited("年度: 2022", "年度: '2022'"),
-        'report.yaml:8:5: 错误 DG201: 年度（决算年度）: 应为整数，实际为 "2022"'),
+        'report.yaml:8:5: 错误 DG201: 年度（决算年度）: 应为整数，实际为 "2022"（数字不要加引号）'),
     "unknown subject code": (
         edited("编码: 2101599", "编码: 2101598"),
         "report.yaml:50:12: 错误 DG310: 一般公共预算财政拨款支出.科目[9].编码: 科目 2101598 不在内置科目表中（缺名称）："
@@ -99,11 +99,42 @@ def test_all_errors_are_reported_at_once_in_file_order(tmp_path: Path) -> None:
     result = run_render(write(tmp_path, text))
     messages = [line for line in result.stderr.splitlines() if " 错误 " in line]
     assert messages == [
-        'report.yaml:8:5: 错误 DG201: 年度（决算年度）: 应为整数，实际为 "2022"',
+        'report.yaml:8:5: 错误 DG201: 年度（决算年度）: 应为整数，实际为 "2022"（数字不要加引号）',
         'report.yaml:24:17: 错误 DG201: 收入.一般公共预算财政拨款收入（万元）: 应为数字，实际为 "五千"',
         "report.yaml:43:7: 错误 DG202: 一般公共预算财政拨款支出.科目[2]（项级科目）: 缺少必填字段 调整预算数（万元）",
     ]
     assert result.stderr.splitlines()[-1] == "共 3 个错误，未生成文件。"
+
+
+NUMBERS_AS_PEOPLE_TYPE_THEM = {
+    # (what is typed, what the report then prints for 政府性基金预算财政拨款收入)
+    "799.38万元": "799.38", "７９９．３８": "799.38", "1,799.38": "1799.38", "799.38 ": "799.38",
+}
+
+
+@pytest.mark.parametrize("typed", NUMBERS_AS_PEOPLE_TYPE_THEM, ids=list(NUMBERS_AS_PEOPLE_TYPE_THEM))
+def test_amounts_typed_the_way_people_type_them_are_read_as_numbers(tmp_path: Path, typed: str) -> None:
+    from docgen.testing import context_of
+
+    path = write(tmp_path, edited("政府性基金预算财政拨款收入: 799.38", f"政府性基金预算财政拨款收入: {typed}"))
+    amount = context_of(path)["收入"]["政府性基金预算财政拨款收入"]
+    assert str(amount) == NUMBERS_AS_PEOPLE_TYPE_THEM[typed]
+
+
+HINTS = {
+    "6796元": "（金额以万元为单位，只写数字，例如 0.68）",
+    "88.24%": "（占比、增减率、完成率由 docgen 计算，不要填写）",
+    "5,99678": "（只写数字，例如 6796.16；千分位逗号须三位一组）",
+    '"5996.78"': "（数字不要加引号）",
+}
+
+
+@pytest.mark.parametrize("typed", HINTS, ids=list(HINTS))
+def test_a_figure_that_cannot_be_read_is_rejected_with_the_fix(tmp_path: Path, typed: str) -> None:
+    result = run_render(write(tmp_path, edited("一般公共预算财政拨款收入: 5996.78", f"一般公共预算财政拨款收入: {typed}")))
+    shown = typed.strip('"')
+    assert result.stderr.splitlines()[0] == (
+        f'report.yaml:24:17: 错误 DG201: 收入.一般公共预算财政拨款收入（万元）: 应为数字，实际为 "{shown}"{HINTS[typed]}')
 
 
 def test_english_messages(tmp_path: Path) -> None:
