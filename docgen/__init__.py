@@ -14,13 +14,15 @@ __all__ = [
     "Location",
     "Problem",
     "RenderOptions",
+    "Rendered",
     "choose_layout",
     "compute_context",
     "load_report",
+    "prepare",
     "render_file",
 ]
 
-_LAZY = {"RenderOptions", "compute_context", "load_report", "render_file", "choose_layout"}
+_LAZY = {"RenderOptions", "Rendered", "choose_layout", "compute_context", "load_report", "prepare", "render_file"}
 
 
 def __getattr__(name: str) -> Any:

@@ -11,7 +11,7 @@ from typing import Callable, NoReturn, TypeVar
 
 import click
 
-from .errors import DocgenError
+from .errors import DocgenError, Problem
 from .messages import Language, format_report
 
 T = TypeVar("T")
@@ -36,6 +36,11 @@ def _fail(error: DocgenError, lang: Language) -> NoReturn:
     click.echo(f"共 {count} 个错误，未生成文件。" if lang == "zh" else f"{count} error(s); nothing written.",
                err=True)
     sys.exit(1)
+
+
+def _warn(warnings: list[Problem], lang: Language) -> None:
+    if warnings:
+        click.echo(format_report(warnings, lang, _sources(DocgenError(warnings))), err=True)
 
 
 def _run(ctx: click.Context, action: Callable[[], T]) -> T:
@@ -69,8 +74,10 @@ def main(ctx: click.Context, lang: str, debug: bool) -> None:
 @click.option("--layout", help="版式名称，覆盖数据中的“版式” / layout name")
 @click.option("--dump-context", is_flag=True,
               help="只打印计算后的全部字段（YAML），不生成文档 / print the computed context, write nothing")
+@click.option("--strict", is_flag=True, help="有警告也不生成文档 / treat warnings as errors")
 @click.pass_context
-def render(ctx: click.Context, file: Path, output: Path | None, layout: str | None, dump_context: bool) -> None:
+def render(ctx: click.Context, file: Path, output: Path | None, layout: str | None, dump_context: bool,
+           strict: bool) -> None:
     """生成报告 .docx / render a data file to .docx."""
     from . import pipeline
 
@@ -83,9 +90,34 @@ def render(ctx: click.Context, file: Path, output: Path | None, layout: str | No
 
         click.echo(_run(ctx, dump), nl=False)
         return
-    options = pipeline.RenderOptions(output=output, layout=layout)
-    written = _run(ctx, lambda: pipeline.render_file(file, options))
-    click.echo(f"已生成 {written}" if ctx.obj["lang"] == "zh" else f"wrote {written}")
+    options = pipeline.RenderOptions(output=output, layout=layout, strict=strict)
+    rendered = _run(ctx, lambda: pipeline.render_file(file, options))
+    _warn(rendered.warnings, ctx.obj["lang"])
+    click.echo(f"已生成 {rendered.path}" if ctx.obj["lang"] == "zh" else f"wrote {rendered.path}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--strict", is_flag=True, help="有警告也算失败 / treat warnings as errors")
+@click.pass_context
+def check(ctx: click.Context, files: tuple[Path, ...], strict: bool) -> None:
+    """检查数据及其前后一致性（不生成文档）/ validate and run the consistency rules."""
+    from . import pipeline
+
+    def check_all() -> list[Problem]:
+        problems: list[Problem] = []
+        warnings: list[Problem] = []
+        for file in files:
+            try:
+                warnings.extend(pipeline.prepare(file, strict=strict).warnings)
+            except DocgenError as error:
+                problems.extend(error.problems)
+        if problems:
+            raise DocgenError(problems)
+        return warnings
+
+    _warn(_run(ctx, check_all), ctx.obj["lang"])
+    click.echo("数据正确。" if ctx.obj["lang"] == "zh" else "data is valid.")
 
 
 @main.command()

@@ -68,6 +68,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "subject {subject} is not in the built-in catalogue (no {key}); check the code or add it under `科目`"),
     "DG311": ("术语“{term}”没有名词解释：请在数据的“术语”下补充其说明",
               "term {term} has no explanation; add it under `术语` in the data"),
+    # consistency of the data (DG7xx), run after the calculators
+    "DG701": ("收入总计 {income} 万元与支出总计 {spending} 万元不相等：请检查年初、年末结转和结余",
+              "收入总计 {income} and 支出总计 {spending} differ; check the 结转和结余 figures"),
+    "DG702": ("明细之和 {parts} 万元大于合计 {total} 万元", "the items add up to {parts}, more than the total {total}"),
+    "DG703": ("基本支出 {basic} 万元 + 项目支出 {project} 万元 = {both} 万元，与功能分类科目合计 {lines} 万元不相等",
+              "基本支出 {basic} + 项目支出 {project} = {both}, but the function lines add up to {lines}"),
+    "DG704": ("增减变动较大（{trend}{rate}%），请说明原因：填写“变动原因”",
+              "a large change ({trend} {rate}%) needs a reason: fill in 变动原因"),
+    "DG705": ("{part} {amount} 万元大于{whole} {limit} 万元", "{part} {amount} exceeds {whole} {limit}"),
+    "DG706": ("年末车辆 {assets} 辆（国有资产）与公务用车保有量 {cars} 辆（“三公”经费）不相等",
+              "vehicles under 国有资产 ({assets}) and under 三公经费 ({cars}) differ"),
+    "DG707": ("接待明细合计 {parts} 元大于国内公务接待支出 {total} 万元", "the reception items ({parts} 元) exceed the total ({total} 万元)"),
     # templates (DG4xx)
     "DG401": ("版式 {layout} 的模板有语法错误：{reason}；所在段落：“{paragraph}”",
               "template of layout {layout} has a syntax error: {reason}; in paragraph “{paragraph}”"),

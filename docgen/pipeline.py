@@ -15,7 +15,7 @@ from .errors import DocgenError, Location, Problem
 from .loader import LoadedDocument, load_file
 from .plugins import REPORT_TYPES, Registry, did_you_mean
 from .reporttype import Layout, ReportType
-from .validation import validate
+from .validation import compiled_validator, field_title, validate
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,25 @@ class RenderOptions:
 
     output: Path | None = None  # default: the data file with suffix .docx
     layout: str | None = None  # default: the data's 版式, else the type's default
+    strict: bool = False  # warnings (DG7xx) stop the render like errors
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything a render needs: the validated report, its layout and computed context."""
+
+    report: "Report"
+    layout: Layout
+    context: dict[str, Any]
+    warnings: list[Problem]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a render wrote, and the warnings it printed."""
+
+    path: Path
+    warnings: list[Problem]
 
 
 @dataclass(frozen=True)
@@ -80,25 +99,50 @@ def choose_layout(report: Report, name: str | None = None) -> Layout:
     return report.report_type.layout(name or report.data.get("版式"), where)
 
 
-def compute_context(report: Report, layout: Layout) -> dict[str, Any]:
-    """The render context: the data plus every field the calculators derive."""
-    ctx = CalcContext(
+def _calc_context(report: Report, layout: Layout) -> CalcContext:
+    return CalcContext(
         settings=layout.settings,
         subjects=glossary.subjects(report.data.get("科目")),
         terms=glossary.terms(report.data.get("术语")),
     )
+
+
+def compute_context(report: Report, layout: Layout) -> dict[str, Any]:
+    """The render context: the data plus every field the calculators derive."""
     try:
-        return run_calculators(report.report_type.name, report.report_type.calculators, report.data, ctx)
+        return run_calculators(report.report_type.name, report.report_type.calculators, report.data,
+                               _calc_context(report, layout))
     except DocgenError as error:
-        raise DocgenError(_located(p, report.document) for p in error.problems) from None
+        raise DocgenError(_located(p, report) for p in error.problems) from None
 
 
-def _located(problem: Problem, doc: LoadedDocument) -> Problem:
-    """A calculator's problem that names a field, given its position in the file."""
+def check_context(report: Report, layout: Layout, context: dict[str, Any]) -> list[Problem]:
+    """The report type's consistency rules on the computed context: located errors and warnings."""
+    ctx = _calc_context(report, layout)
+    problems = [p for check in report.report_type.checks for p in check(context, ctx)]
+    return sorted((_located(p, report) for p in problems),
+                  key=lambda p: (p.location.line or 0, p.location.column or 0) if p.location else (0, 0))
+
+
+def prepare(path: str | Path, layout: str | None = None, strict: bool = False) -> Prepared:
+    """Load, validate, calculate and check a data file; raise on any error (and warning, if strict)."""
+    report = load_report(path)
+    chosen = choose_layout(report, layout)
+    context = compute_context(report, chosen)
+    problems = check_context(report, chosen, context)
+    errors = [p for p in problems if p.severity == "error" or strict]
+    if errors:
+        raise DocgenError(replace(p, severity="error") for p in errors)
+    return Prepared(report, chosen, context, problems)
+
+
+def _located(problem: Problem, report: Report) -> Problem:
+    """A calculator's or check's problem that names a field, given its position and title."""
     loc = problem.location
     if loc is None or not loc.field or loc.line is not None:
         return problem
-    return replace(problem, location=doc.locate(loc.field, loc.title))
+    title = loc.title or field_title(compiled_validator(report.report_type.schema).schema, loc.field)
+    return replace(problem, location=report.document.locate(loc.field, title))
 
 
 def default_output(path: str | Path) -> Path:
@@ -106,14 +150,12 @@ def default_output(path: str | Path) -> Path:
     return Path(path).with_suffix(".docx")
 
 
-def render_file(path: str | Path, options: RenderOptions = RenderOptions()) -> Path:
-    """Render one data file to its .docx; return the path written."""
+def render_file(path: str | Path, options: RenderOptions = RenderOptions()) -> Rendered:
+    """Render one data file to its .docx; return the path written and the warnings."""
     from .output import write_atomic
     from .rendering import render_layout
 
-    report = load_report(path)
-    layout = choose_layout(report, options.layout)
-    document = render_layout(layout, compute_context(report, layout))
+    prepared = prepare(path, options.layout, options.strict)
     target = options.output or default_output(path)
-    write_atomic(target, document)
-    return target
+    write_atomic(target, render_layout(prepared.layout, prepared.context))
+    return Rendered(target, prepared.warnings)

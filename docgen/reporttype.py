@@ -2,7 +2,7 @@
 
 A report type is a :class:`ReportType` object exported by a module and named
 in the ``docgen.report_types`` entry point group. It bundles a JSON Schema, an
-ordered calculator pipeline and a folder of layouts. A layout is a folder
+ordered calculator pipeline, its consistency checks and a folder of layouts. A layout is a folder
 holding ``template.docx`` (a docxtpl template edited in Word) and
 ``layout.yaml`` (its settings, see :data:`DEFAULT_SETTINGS`).
 """
@@ -12,9 +12,9 @@ import copy
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
-from .errors import DocgenError, Location
+from .errors import DocgenError, Location, Problem
 from .plugins import did_you_mean
 
 #: Settings every layout starts from; ``layout.yaml`` overrides any of them.
@@ -37,6 +37,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "名词解释": {"前": [], "后": []},
     "项目支出用途说明": {},
     # grade (评价等级) from a total score: the first row whose 下限 the score reaches
+    # a change of more than this many percent without a stated 变动原因 is a warning (DG704)
+    "变动说明阈值": 10,
     "评级": [{"等级": "优", "下限": 90}, {"等级": "良", "下限": 80}, {"等级": "中", "下限": 60}, {"等级": "差", "下限": 0}],
 }
 
@@ -101,6 +103,8 @@ class ReportType:
     layouts_dir: Path
     default_layout: str
     description: str = ""
+    #: consistency rules beyond the schema: ``(context, ctx) -> problems`` (errors and warnings)
+    checks: tuple[Callable[..., Iterable[Problem]], ...] = ()
 
     def layout_names(self) -> list[str]:
         """Names of the layouts found in :attr:`layouts_dir`."""

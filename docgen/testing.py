@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .contextdump import context_yaml
-from .pipeline import choose_layout, compute_context, load_report
+from .pipeline import choose_layout, compute_context, load_report, prepare
 
 
 def document_text(docx: bytes | Path) -> str:
@@ -35,9 +35,8 @@ def render_bytes(data_file: str | Path, layout: str | None = None) -> bytes:
     """Render a data file in memory and return the .docx bytes."""
     from .rendering import render_layout
 
-    report = load_report(data_file)
-    chosen = choose_layout(report, layout)
-    return render_layout(chosen, compute_context(report, chosen))
+    prepared = prepare(data_file, layout)
+    return render_layout(prepared.layout, prepared.context)
 
 
 def context_of(data_file: str | Path, layout: str | None = None) -> dict[str, Any]:

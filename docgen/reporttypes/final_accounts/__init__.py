@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ...reporttype import ReportType
 from ...resources import bundled_dir
+from .checks import CHECKS
 
 REPORT_TYPE = ReportType(
     id="final-accounts",
@@ -23,4 +24,5 @@ REPORT_TYPE = ReportType(
     layouts_dir=bundled_dir("templates") / "final-accounts",
     default_layout="四川-邻水",
     description="部门决算情况说明：部门概况、决算情况说明、名词解释",
+    checks=CHECKS,
 )
