@@ -163,3 +163,46 @@ def test_output_folder_that_does_not_exist(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == "out.docx: 错误 DG501: 无法写入输出文件 " \
         f"{tmp_path / 'missing' / 'out.docx'}：所在文件夹不存在"
+
+
+def test_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
+    lines = ["type: 部门决算", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, "
+              f"*a{i - 1}, *a{i - 1}]" for i in range(1, 9)]  # 10**9 nodes once expanded
+    result = run_render(write(tmp_path, "\n".join(lines) + "\n"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "report.yaml:1:1: 错误 DG208: 不符合要求：展开别名后超过 200000 个节点，文件过大"
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    result = run_render(write(tmp_path, b"\xef\xbb\xbf" + GOOD.encode("utf-8")))
+    assert result.exit_code == 0, result.output
+
+
+def test_tab_indentation(tmp_path: Path) -> None:
+    result = run_render(write(tmp_path, edited("  一般公共预算财政拨款收入: 5996.78", "\t一般公共预算财政拨款收入: 5996.78")))
+    assert result.stderr.splitlines()[0] == (
+        "report.yaml:24:1: 错误 DG103: YAML 语法错误：此处的字符不能开始一个值（是否用了制表符 Tab 缩进，或需要加引号？）")
+
+
+def test_output_path_under_a_file(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    result = run_render(write(tmp_path, GOOD), "-o", str(tmp_path / "a-file" / "out.docx"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].endswith("：所在文件夹不存在")
+
+
+def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    output = tmp_path / "report.docx"
+    output.write_bytes(b"good")
+    result = run_render(write(tmp_path, GOOD))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"report.docx: 错误 DG501: 无法写入输出文件 {output}：Permission denied"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx", "report.yaml"]
+    assert output.read_bytes() == b"good"
