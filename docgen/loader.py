@@ -143,6 +143,17 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, path: Path) -> Problem:
     return Problem("DG103", {"reason": reason}, loc)
 
 
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: Path) -> Problem:
+    """Locate a forbidden character (libyaml counts bytes and gives a code, PyYAML characters)."""
+    if isinstance(exc.character, int):
+        code, before = exc.character, text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")
+    else:
+        code, before = ord(exc.character), text[: exc.position]
+    line_start = before.rfind("\n") + 1
+    loc = Location(str(path), before.count("\n") + 1, len(before) - line_start + 1)
+    return Problem("DG103", {"reason": f"文件中有不允许出现的控制字符 U+{code:04X}，请删除"}, loc)
+
+
 def _duplicate_keys(node: yaml.Node, path: Path, seen: set[int]) -> list[Problem]:
     """Every key written twice in one mapping, anywhere in the tree."""
     if id(node) in seen:
@@ -198,6 +209,8 @@ def load_text(text: str, path: Path) -> LoadedDocument:
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         raise DocgenError([_yaml_problem(exc, path)]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids, e.g. a control character
+        raise DocgenError([_reader_problem(exc, text, path)]) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):

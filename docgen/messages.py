@@ -93,6 +93,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "template of layout {layout} failed: {reason}; in paragraph “{paragraph}”"),
     # output (DG5xx)
     "DG501": ("无法写入输出文件 {path}：{reason}", "cannot write the output file {path}: {reason}"),
+    # department performance (DG62x)
+    "DG621": ("“{name}”的得分 {score} 超过分值 {full}：得分不能高于该指标的满分",
+              "“{name}” scores {score}, above its full marks {full}: a score cannot exceed the full marks"),
+    "DG622": ("“{name}”缺少{missing}：没有列出下级指标时，应填写分值和得分",
+              "“{name}” lacks {missing}: without sub-indicators it needs both 分值 and 得分"),
+    "DG623": ("“{name}”已列出{sub}，{key}由{sub}合计得出：请删去此处的{key}",
+              "“{name}” lists {sub}, so its {key} is their total: remove {key} here"),
 }
 
 _SEVERITY_WORD = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}

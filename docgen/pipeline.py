@@ -15,7 +15,7 @@ from .errors import DocgenError, Location, Problem
 from .loader import LoadedDocument, load_file
 from .plugins import REPORT_TYPES, Registry, did_you_mean
 from .reporttype import Layout, ReportType
-from .validation import compiled_validator, field_title, validate
+from .validation import apply_defaults, compiled_validator, field_title, validate
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ def load_report(path: str | Path) -> Report:
     problems = validate(doc, report_type.schema)
     if problems:
         raise DocgenError(problems)
+    apply_defaults(doc.data, compiled_validator(report_type.schema).schema)
     return Report(doc, report_type)
 
 

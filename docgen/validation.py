@@ -6,6 +6,7 @@ reported at once.
 """
 from __future__ import annotations
 
+import copy
 import difflib
 import json
 import re
@@ -163,3 +164,25 @@ def validate(doc: LoadedDocument, schema_path: Path) -> list[Problem]:
     problems = [p for e in validator.iter_errors(doc.data) for p in _problems_for(e, doc, validator.schema)]
     problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0) if p.location else (0, 0))
     return problems
+
+
+def apply_defaults(data: dict[str, Any], root: dict[str, Any]) -> None:
+    """Fill in, in place, the schema's ``default`` of every optional field left out.
+
+    Templates can then rely on such fields existing (none of a kind of vehicle
+    prints as 0辆) without guarding each one.
+    """
+    _fill(data, root, root)
+
+
+def _fill(value: Any, schema: dict[str, Any], root: dict[str, Any]) -> None:
+    schema = _deref(root, schema)
+    if isinstance(value, dict):
+        for name, sub in schema.get("properties", {}).items():
+            if name not in value and "default" in sub:
+                value[name] = copy.deepcopy(sub["default"])
+            if name in value:
+                _fill(value[name], sub, root)
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for item in value:
+            _fill(item, schema["items"], root)

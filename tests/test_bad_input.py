@@ -206,3 +206,20 @@ def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: py
     assert result.stderr.splitlines()[0] == f"report.docx: 错误 DG501: 无法写入输出文件 {output}：Permission denied"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx", "report.yaml"]
     assert output.read_bytes() == b"good"
+
+
+def test_a_control_character_is_located(tmp_path: Path) -> None:
+    result = run_render(write(tmp_path, GOOD.replace("年度: 2022", "\x1f年度: 2022")))
+    assert result.stderr.splitlines()[0] == (
+        "report.yaml:8:1: 错误 DG103: YAML 语法错误：文件中有不允许出现的控制字符 U+001F，请删除")
+
+
+@pytest.mark.parametrize("field", ["国有资产", "三公经费", "政府采购", "预算绩效管理", "机关运行经费"])
+def test_an_optional_section_can_be_left_out(tmp_path: Path, field: str) -> None:
+    from docgen.contextdump import context_yaml
+    from docgen.loader import load_file
+
+    data = load_file(LINSHUI).data
+    del data[field]
+    result = run_render(write(tmp_path, context_yaml(data)))
+    assert result.exit_code == 0, result.output

@@ -51,16 +51,18 @@ def compared(title: str, current: bool) -> dict[str, Any]:
 
 
 def vehicles(title: str, with_amount: bool) -> dict[str, Any]:
+    """Vehicles by kind; when left out, none of any kind (the report then prints 0辆)."""
     kinds = ("轿车", "越野车", "载客汽车")
     if with_amount:
         item = lambda k: obj(f"购置{k}", {"数量": count(f"购置{k}数量（辆）"), "金额": money(f"购置{k}金额")},
                              ("数量", "金额"))
-        return obj(title, {k: item(k) for k in kinds})
-    return obj(title, {k: count(f"{k}（辆）") for k in kinds})
+        return {**obj(title, {k: item(k) for k in kinds}), "default": {k: {"数量": 0, "金额": 0} for k in kinds}}
+    return {**obj(title, {k: count(f"{k}（辆）") for k in kinds}), "default": {k: 0 for k in kinds}}
 
 
 def reception(title: str) -> dict[str, Any]:
-    return obj(title, {
+    """One kind of reception; when left out, none (0 万元, 0 批次, 0 人次)."""
+    return {**obj(title, {
         "决算数": money(f"{title}支出"),
         "批次": count(f"{title}批次"),
         "人次": count(f"{title}人次（不包括陪同人员）"),
@@ -68,7 +70,7 @@ def reception(title: str) -> dict[str, Any]:
         "明细": array(f"{title}明细", obj("接待事项", {
             "内容": text("日期与接待事由"), "金额元": {"title": "金额（元）", "type": "number", "minimum": 0}},
             ("内容", "金额元"))),
-    }, ("决算数",))
+    }, ("决算数",)), "default": {"决算数": 0, "批次": 0, "人次": 0}}
 
 
 INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入",
@@ -124,8 +126,8 @@ SCHEMA: dict[str, Any] = {
             k: obj(k, {
                 "合计": money(f"{k}合计（不填则为明细之和）"),
                 "明细": array(f"{k}主要项目", obj("经济分类款级科目", {
-                    "名称": text("科目名称"), "金额": money("金额")}, ("名称", "金额"))),
-            }) for k in ("人员经费", "公用经费")
+                    "名称": text("科目名称"), "金额": money("金额")}, ("名称", "金额")), 1),
+            }, ("明细",)) for k in ("人员经费", "公用经费")
         }),
         "一般公共预算财政拨款项目支出": array("一般公共预算财政拨款项目支出", obj("项目", {
             "名称": text("项目名称"),
@@ -177,9 +179,9 @@ SCHEMA: dict[str, Any] = {
                                                "执法执勤用车", "特种专业技术用车", "离退休干部用车", "其他用车")}),
             "其他用车用途": text("其他用车的主要用途"),
             "单价100万元以上专用设备": count("单价100万元以上专用设备（台/套）"),
-        }),
+        }, ("车辆",)),
         "预算绩效管理": obj("预算绩效管理情况", {
-            "项目": texts("开展绩效管理的项目"),
+            "项目": {**texts("开展绩效管理的项目"), "minItems": 1},
             "部门整体自评": obj("部门整体绩效自评", {
                 "得分": {"title": "部门整体绩效自评得分", "type": "number", "minimum": 0, "maximum": 100},
                 "综述": text("部门整体绩效自评综述")}, ("得分", "综述")),
@@ -187,7 +189,7 @@ SCHEMA: dict[str, Any] = {
                 "名称": text("项目名称"),
                 "得分": {"title": "项目绩效自评得分", "type": "number", "minimum": 0, "maximum": 100},
                 "综述": text("绩效自评综述")}, ("名称", "得分", "综述"))),
-        }),
+        }, ("项目",)),
         "科目": {
             "title": "科目表补充（覆盖内置的科目名称或说明）",
             "type": "object",

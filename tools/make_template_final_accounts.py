@@ -178,7 +178,7 @@ PARAGRAPHS: list[tuple[str, str]] = [
            "{% for x in d.明细 %}{{ loop.index }}、{{ x.内容 }}{{ x.金额元 }}元{% if not loop.last %}；{% endif %}{% endfor %}"
            "）{% endif %}。"),
     (TAG, "{%p endif %}"),
-    (BODY, f"外事接待支出{{{{ {HOSTING}.外事接待.决算数|default(0)|金额 }}}}万元。"),
+    (BODY, f"外事接待支出{{{{ {HOSTING}.外事接待.决算数|金额 }}}}万元。"),
     (TAG, "{%p endif %}"),
     (H2, "{{ 编号('一级') }}政府性基金预算支出决算情况说明"),
     (BODY, "{{ 年度 }}年政府性基金预算财政拨款支出{{ 政府性基金预算财政拨款支出|default(0)|金额 }}万元。"),

@@ -1,0 +1,18 @@
+"""项目支出绩效自评: one project's performance self-evaluation report."""
+from __future__ import annotations
+
+from ...reporttype import ReportType
+from ...resources import bundled_dir
+
+REPORT_TYPE = ReportType(
+    id="project-performance",
+    name="项目支出绩效自评",
+    schema=bundled_dir("schemas") / "project-performance.schema.json",
+    calculators=(
+        "project-performance.funds",
+        "project-performance.scores",
+    ),
+    layouts_dir=bundled_dir("templates") / "project-performance",
+    default_layout="云南-东川",
+    description="项目支出绩效自评报告：项目概况、资金使用、指标体系得分与评价等级、经验问题与建议",
+)

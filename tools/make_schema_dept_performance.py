@@ -1,0 +1,139 @@
+"""Write schemas/dept-performance.schema.json (部门整体支出绩效评价) from a compact description.
+
+Only primary facts: the report's own figures and narrative. Totals, shares,
+budget completion, indicator subtotals, counts and the grade are derived by
+the ``dept-performance.*`` calculators. Run:
+
+    python tools/make_schema_dept_performance.py
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+OUT = Path(__file__).resolve().parent.parent / "schemas" / "dept-performance.schema.json"
+
+
+def money(title: str) -> dict[str, Any]:
+    return {"title": f"{title}（万元）", "$ref": "#/$defs/金额"}
+
+
+def score(title: str) -> dict[str, Any]:
+    return {"title": title, "$ref": "#/$defs/分数"}
+
+
+def count(title: str) -> dict[str, Any]:
+    return {"title": title, "type": "integer", "minimum": 0}
+
+
+def text(title: str) -> dict[str, Any]:
+    return {"title": title, "$ref": "#/$defs/文本"}
+
+
+def texts(title: str) -> dict[str, Any]:
+    return {"title": title, "type": "array", "items": {"$ref": "#/$defs/文本"}, "minItems": 1}
+
+
+def obj(title: str, props: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+    schema: dict[str, Any] = {"title": title, "type": "object", "properties": props,
+                              "additionalProperties": False}
+    if required:
+        schema["required"] = list(required)
+    return schema
+
+
+def array(title: str, items: dict[str, Any], min_items: int = 1) -> dict[str, Any]:
+    return {"title": title, "type": "array", "items": items, "minItems": min_items}
+
+
+def staff(title: str) -> dict[str, Any]:
+    """The head-counts of one unit; each is optional (the report lists those given)."""
+    return {
+        "内设股室": count(f"{title}内设股室（个）"),
+        "编制": count(f"{title}编制（个）"),
+        "在职实有人员": count(f"{title}在职实有人员（人）"),
+        "离退休人员": count(f"{title}离退休人员（人）"),
+    }
+
+
+def scored(level: str, sub: tuple[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """分值 and 得分 of an indicator ``level``, and its listed sub-indicators (whose totals they then are)."""
+    if sub is None:
+        return {"分值": score(f"{level}分值（满分）"), "得分": score(f"{level}得分")}
+    name, item = sub
+    note = f"（列出{name}时不填，由{name}合计）"
+    return {"分值": score(f"{level}分值{note}"), "得分": score(f"{level}得分{note}"), name: array(f"所含{name}", item)}
+
+
+INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入",
+          "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+EXPENDITURE = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+
+THIRD = obj("三级指标", {"名称": text("三级指标名称"), **scored("三级指标")}, ("名称", "分值", "得分"))
+SECOND = obj("二级指标", {"名称": text("二级指标名称"), **scored("二级指标", ("三级指标", THIRD))}, ("名称",))
+FIRST = obj("一级指标", {"名称": text("一级指标名称"), **scored("一级指标", ("二级指标", SECOND))}, ("名称",))
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://docgen.invalid/schemas/dept-performance.schema.json",
+    "title": "部门整体支出绩效评价",
+    "description": "部门整体支出绩效（自）评价报告的原始数据：本年收支、预算管理与评价的说明文字、指标分值与得分。"
+                   "合计、占比、预算完成率、指标合计与评价等级由 docgen 计算，不在此填写。",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["type", "部门", "年度", "部门概况", "收入", "支出", "部门预算管理", "评价结论"],
+    "$defs": {
+        "金额": {"type": "number", "minimum": 0},
+        "分数": {"type": "number", "minimum": 0},
+        "文本": {"type": "string", "minLength": 1},
+    },
+    "properties": {
+        "type": {"title": "报告类型", "type": "string"},
+        "版式": {"title": "版式名称", "type": "string"},
+        "部门": text("部门（单位）全称"),
+        "年度": {"title": "评价年度（报告在次年编写）", "type": "integer", "minimum": 2000, "maximum": 2100},
+        "部门概况": obj("部门（单位）概况", {
+            "机构组成": text("机构组成"),
+            "机构职能": texts("机构职能（每段一项）"),
+            "人员概况": obj("人员概况", {
+                "单位性质": text("单位性质（如 行政单位）"),
+                **staff("本部门"),
+                "所属二级单位": array("所属二级单位", obj("二级单位", {
+                    "名称": text("二级单位名称"), **staff("二级单位")}, ("名称",))),
+            }),
+        }, ("机构组成", "机构职能")),
+        "收入": obj("本年收入（按来源）", {k: money(k) for k in INCOME}),
+        "支出": obj("本年支出（按性质）", {k: money(k) for k in EXPENDITURE}),
+        "支出用途": text("财政拨款支出的主要用途"),
+        "支出预算数": money("本年支出预算数（填写则计算预算完成率）"),
+        "部门预算管理": texts("部门预算管理情况（每段一项）"),
+        "项目预算管理": array("项目预算管理", obj("项目", {
+            "名称": text("项目名称"),
+            "概述": text("项目概述"),
+            "预算执行": obj("项目预算执行（填写则计算预算完成率）", {
+                "预算数": money("项目全年预算数"), "执行数": money("项目执行数")}, ("预算数", "执行数")),
+            "资金情况": obj("资金计划、到位及使用情况", {
+                "资金计划及到位": text("资金计划及到位情况"), "资金使用": text("资金使用情况")},
+                ("资金计划及到位", "资金使用")),
+        }, ("名称", "概述"))),
+        "结果应用": texts("结果应用情况（每段一项）"),
+        "评价结论": obj("评价结论", {
+            "总述": text("评价结论的总体判断（一句话）"),
+            "要点": array("评价结论的分项（表现在以下几个方面）", obj("要点", {
+                "标题": text("要点标题"), "内容": text("要点内容")}, ("标题", "内容"))),
+        }, ("总述",)),
+        "绩效评分": obj("部门整体绩效评分（列出一级指标，或只填总分值与总得分）", scored("总", ("一级指标", FIRST))),
+        "存在问题": texts("存在问题（每段一项）"),
+        "改进建议": texts("改进建议（每段一项）"),
+    },
+}
+
+
+def main() -> None:
+    OUT.write_text(json.dumps(SCHEMA, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
