@@ -68,32 +68,89 @@ def main(ctx: click.Context, lang: str, debug: bool) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="输出文件（默认与数据文件同名 .docx） / output file")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="输出文件；渲染多个文件时为输出文件夹 / output file, or folder for many inputs")
 @click.option("--layout", help="版式名称，覆盖数据中的“版式” / layout name")
 @click.option("--dump-context", is_flag=True,
               help="只打印计算后的全部字段（YAML），不生成文档 / print the computed context, write nothing")
 @click.option("--strict", is_flag=True, help="有警告也不生成文档 / treat warnings as errors")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="并行进程数（默认为 CPU 核数）/ worker processes")
+@click.option("--changed-only", is_flag=True, help="跳过数据与版式都未改变的文件 / skip unchanged inputs")
+@click.option("-q", "--quiet", is_flag=True, help="只输出错误 / errors only")
+@click.option("-v", "--verbose", is_flag=True, help="逐个列出生成的文件 / list every file")
 @click.pass_context
-def render(ctx: click.Context, file: Path, output: Path | None, layout: str | None, dump_context: bool,
-           strict: bool) -> None:
-    """生成报告 .docx / render a data file to .docx."""
+def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, layout: str | None,
+           dump_context: bool, strict: bool, jobs: int | None, changed_only: bool, quiet: bool,
+           verbose: bool) -> None:
+    """生成报告 .docx；可给多个文件或文件夹 / render data files (or folders of them) to .docx."""
     from . import pipeline
 
+    single = len(paths) == 1 and not paths[0].is_dir() and (output is None or output.suffix == ".docx")
     if dump_context:
         from .contextdump import context_yaml
 
         def dump() -> str:
-            report = pipeline.load_report(file)
+            report = pipeline.load_report(paths[0])
             return context_yaml(pipeline.compute_context(report, pipeline.choose_layout(report, layout)))
 
         click.echo(_run(ctx, dump), nl=False)
         return
-    options = pipeline.RenderOptions(output=output, layout=layout, strict=strict)
-    rendered = _run(ctx, lambda: pipeline.render_file(file, options))
-    _warn(rendered.warnings, ctx.obj["lang"])
-    click.echo(f"已生成 {rendered.path}" if ctx.obj["lang"] == "zh" else f"wrote {rendered.path}")
+    if single and not changed_only:
+        options = pipeline.RenderOptions(output=output, layout=layout, strict=strict)
+        rendered = _run(ctx, lambda: pipeline.render_file(paths[0], options))
+        _warn(rendered.warnings, ctx.obj["lang"])
+        if not quiet:
+            click.echo(f"已生成 {rendered.path}" if ctx.obj["lang"] == "zh" else f"wrote {rendered.path}")
+        return
+    _render_batch(ctx, paths, output, layout, strict, jobs, changed_only, quiet, verbose)
+
+
+def _render_batch(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, layout: str | None,
+                  strict: bool, jobs: int | None, changed_only: bool, quiet: bool, verbose: bool) -> None:
+    from . import batch
+
+    lang: Language = ctx.obj["lang"]
+    planned = batch.plan(paths, output)
+    options = batch.BatchOptions(layout=layout, strict=strict, workers=jobs or batch.default_workers(),
+                                 changed_only=changed_only,
+                                 stamps=batch.load_stamps(planned) if changed_only else {})
+    show_bar = not quiet and not verbose and sys.stderr.isatty() and len(planned) > 1
+    with click.progressbar(length=len(planned), label="生成中", file=sys.stderr) if show_bar else _NoBar() as bar:
+        def report(outcome: batch.Outcome) -> None:
+            bar.update(1)
+            if verbose and outcome.status != "failed":
+                click.echo(f"{'已生成' if outcome.status == 'written' else '未变化'} {outcome.job.output}")
+
+        outcomes = batch.run(planned, options, report)
+    failed = [o for o in outcomes if o.status == "failed"]
+    for outcome in outcomes:
+        _warn(list(outcome.warnings), lang)
+    if failed:
+        problems = [p for o in failed for p in o.problems]
+        click.echo(format_report(problems, lang, _sources(DocgenError(problems))), err=True)
+    counts = {status: sum(o.status == status for o in outcomes) for status in ("written", "skipped", "failed")}
+    summary = (f"共 {len(outcomes)} 份：已生成 {counts['written']} 份，未变化 {counts['skipped']} 份，"
+               f"失败 {counts['failed']} 份。" if lang == "zh" else
+               f"{len(outcomes)} file(s): {counts['written']} written, {counts['skipped']} unchanged, "
+               f"{counts['failed']} failed.")
+    if failed or not quiet:
+        click.echo(summary, err=bool(failed))
+    if failed:
+        sys.exit(1)
+
+
+class _NoBar:
+    """Stands in for a progress bar when output is not a terminal."""
+
+    def __enter__(self) -> "_NoBar":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, n: int) -> None:
+        return None
 
 
 @main.command()

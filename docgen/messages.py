@@ -34,10 +34,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "缺少报告类型：请在文件开头写 type: 部门决算（可用类型：{available}）",
         "no report type: start the file with `type: 部门决算` (available: {available})",
     ),
-    "DG108": (
-        "YAML 中的制表符（Tab）不能用于缩进，请改用空格",
-        "tabs cannot indent YAML; use spaces",
-    ),
     # schema validation (DG2xx)
     "DG201": ("应为{expected}，实际为 {actual}{hint}", "expected {expected}, got {actual}{hint}"),
     "DG202": ("缺少必填字段 {name}", "missing required field {name}"),
@@ -61,8 +57,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "calculator {calculator} tried to overwrite field {name}; calculators may not change input"),
     "DG306": ("报告类型 {type} 没有版式 {name}{hint}（可用版式：{available}）",
               "report type {type} has no layout {name}{hint} (available: {available})"),
-    "DG307": ("版式 {layout} 的设置 {name} 不正确：{detail}",
-              "layout {layout} setting {name} is invalid: {detail}"),
     "DG310": ("科目 {subject} 不在内置科目表中（缺{key}）：请核对编码，或在数据的“科目”下补充，"
               "例如 科目: {{\"{subject}\": {{名称: …, 说明: …}}}}",
               "subject {subject} is not in the built-in catalogue (no {key}); check the code or add it under `科目`"),
@@ -100,6 +94,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "“{name}” lacks {missing}: without sub-indicators it needs both 分值 and 得分"),
     "DG623": ("“{name}”已列出{sub}，{key}由{sub}合计得出：请删去此处的{key}",
               "“{name}” lists {sub}, so its {key} is their total: remove {key} here"),
+    # project performance (DG60x)
+    "DG601": ("{level}指标“{name}”的得分 {score} 高于满分 {full}：得分不能高于该指标的满分",
+              "the {level} indicator “{name}” scores {score}, above its full marks {full}: a score cannot exceed them"),
+    "DG602": ("{name}由{source}计算得出：请删去此处的{name}",
+              "{name} is computed from {source}: remove {name} here"),
+    "DG603": ("填写了{name}，还须填写{needed}", "{name} needs {needed} as well"),
+    "DG604": ("年末结转结余为负：上年结转结余 {previous} + 本年收入 {income} − 本年支出 {spending} = {result} 万元，请核对",
+              "the year-end balance is negative: {previous} + {income} − {spending} = {result} (万元); check the figures"),
+    "DG605": ("文字中的 {{{name}}} 不是可引用的数字{hint}（可引用：{available}）",
+              "the text cites {{{name}}}, which is not a figure it can cite{hint} (available: {available})"),
 }
 
 _SEVERITY_WORD = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
@@ -127,13 +131,22 @@ def _field_label(location: Location) -> str:
     return titled(path, location.title, str(location.field[-1]))
 
 
+def display_path(file: str) -> str:
+    """A file as the user knows it: relative to the working folder when inside it, else its name."""
+    path = Path(file)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return path.name
+
+
 def format_problem(problem: Problem, lang: Language = "zh") -> str:
     """One line: ``file:line:col: 错误 DG201: field: message``."""
     loc = problem.location or Location()
     where = ""
     if loc.file:
-        where = Path(loc.file).name if loc.line is None else f"{Path(loc.file).name}:{loc.line}:{loc.column or 1}"
-        where += ": "
+        name = display_path(loc.file)
+        where = (name if loc.line is None else f"{name}:{loc.line}:{loc.column or 1}") + ": "
     label = _field_label(loc)
     label = f"{label}: " if label else ""
     severity = _SEVERITY_WORD[lang][problem.severity]

@@ -1,0 +1,67 @@
+"""Batch rendering: many files and folders, a summary, workers, skipping unchanged inputs."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.cli import main
+
+from conftest import LINSHUI
+
+
+@pytest.fixture
+def county(tmp_path: Path) -> Path:
+    """A folder of three departments (one in a subfolder) and one broken file."""
+    root = tmp_path / "县"
+    (root / "乡镇").mkdir(parents=True)
+    for name in ("医保局.yaml", "财政局.yaml", "乡镇/卫生院.yaml"):
+        shutil.copy(LINSHUI, root / name)
+    (root / "坏文件.yaml").write_text("- 不是映射\n", encoding="utf-8")
+    return root
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.docx"))}
+
+
+def test_a_folder_renders_everything_and_reports_the_bad_file(county: Path, tmp_path: Path) -> None:
+    result = invoke("render", str(county), "-o", str(tmp_path / "out"), "-j", "1")
+    assert result.exit_code == 1
+    assert sorted(outputs(tmp_path / "out")) == ["乡镇/卫生院.docx", "医保局.docx", "财政局.docx"]
+    assert result.stderr.splitlines()[0] == "坏文件.yaml:1:1: 错误 DG105: 文件顶层应为映射（键: 值），实际为列表"
+    assert result.stderr.splitlines()[-1] == "共 4 份：已生成 3 份，未变化 0 份，失败 1 份。"
+
+
+def test_two_workers_write_the_same_bytes_as_one(county: Path, tmp_path: Path) -> None:
+    invoke("render", str(county), "-o", str(tmp_path / "one"), "-j", "1")
+    invoke("render", str(county), "-o", str(tmp_path / "two"), "-j", "2")
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+
+
+def test_changed_only_skips_unchanged_inputs(county: Path, tmp_path: Path) -> None:
+    (county / "坏文件.yaml").unlink()
+    out = tmp_path / "out"
+    first = invoke("render", str(county), "-o", str(out), "--changed-only", "-j", "1")
+    assert first.output.splitlines()[-1] == "共 3 份：已生成 3 份，未变化 0 份，失败 0 份。"
+    (county / "财政局.yaml").write_text(LINSHUI.read_text(encoding="utf-8").replace("邻水县医疗保障局", "邻水县财政局"),
+                                      encoding="utf-8")
+    second = invoke("render", str(county), "-o", str(out), "--changed-only", "-j", "1", "-v")
+    assert second.output.splitlines() == [  # sorted by path: 乡 (U+4E61) < 医 (U+533B) < 财 (U+8D22)
+        f"未变化 {out / '乡镇' / '卫生院.docx'}",
+        f"未变化 {out / '医保局.docx'}",
+        f"已生成 {out / '财政局.docx'}",
+        "共 3 份：已生成 1 份，未变化 2 份，失败 0 份。",
+    ]
+
+
+def test_several_files_render_beside_themselves(county: Path) -> None:
+    result = invoke("render", str(county / "医保局.yaml"), str(county / "财政局.yaml"), "-q")
+    assert (result.exit_code, result.output) == (0, "")
+    assert (county / "医保局.docx").exists() and (county / "财政局.docx").exists()
