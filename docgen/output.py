@@ -2,7 +2,8 @@
 
 python-docx stamps every zip entry with the current time, so the same input
 would give a different file each second; :func:`normalise_zip` rewrites the
-archive with a fixed timestamp and the original entry order.
+archive through :mod:`docgen.docxzip`, with a fixed timestamp and the original
+entry order.
 :func:`write_atomic` writes to a temporary file in the target folder and
 renames it into place: a failure never leaves a partial file nor replaces a
 good one.
@@ -15,22 +16,13 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from . import docxzip
 from .errors import DocgenError, Location
 
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-
-
 def normalise_zip(data: bytes) -> bytes:
-    """The same archive with fixed timestamps and permissions."""
+    """The same archive, members in the same order, with fixed timestamps and permissions."""
     source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info))
-    return out.getvalue()
+    return docxzip.write(docxzip.Member.compress(name, source.read(name)) for name in source.namelist())
 
 
 def document_bytes(document: object) -> bytes:

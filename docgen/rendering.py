@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import zipfile
 from functools import lru_cache
 from typing import Any, Mapping
 
@@ -18,6 +19,7 @@ from markupsafe import Markup, escape
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from .compiled import CompiledTemplate
 from .errors import DocgenError
 from .formatting import Numbering, make_filters
 from .output import document_bytes
@@ -97,21 +99,34 @@ def _template_error(exc: Exception, env: _LayoutEnvironment, layout: Layout) -> 
     return DocgenError.single(code, layout=layout.name, reason=str(exc), paragraph=paragraph)
 
 
-def render_layout(layout: Layout, context: Mapping[str, Any]) -> bytes:
-    """The finished .docx bytes of ``layout`` filled with ``context``."""
-    from docxtpl import DocxTemplate
-
+@lru_cache(maxsize=64)
+def _compiled(layout: Layout) -> CompiledTemplate | None:
+    """The layout's template prepared once (None: it needs docxtpl's per-document path)."""
     env = _environment(layout)
     try:
-        template = DocxTemplate(layout.template)
-        template.init_docx()
-    except Exception as exc:  # python-docx raises many kinds for a bad file
+        return CompiledTemplate.prepare(layout.template.read_bytes(), env)
+    except (OSError, zipfile.BadZipFile, KeyError, AttributeError, UnicodeDecodeError) as exc:
         raise DocgenError.single("DG403", layout=layout.name, path=str(layout.template),
                                  reason=f"{type(exc).__name__}: {exc}") from None
+    except (TemplateError, SecurityError) as exc:
+        raise _template_error(exc, env, layout) from exc
+
+
+def render_layout(layout: Layout, context: Mapping[str, Any]) -> bytes:
+    """The finished .docx bytes of ``layout`` filled with ``context``."""
+    env = _environment(layout)
+    compiled = _compiled(layout)
     values = dict(context)
     values["编号"] = Numbering(layout.settings["编号"])
     try:
-        template.render(values, env)
+        return compiled.render(values) if compiled else _render_with_docxtpl(layout, env, values)
     except (TemplateError, SecurityError, ValueError, TypeError, ArithmeticError) as exc:
         raise _template_error(exc, env, layout) from exc
+
+
+def _render_with_docxtpl(layout: Layout, env: _LayoutEnvironment, values: dict[str, Any]) -> bytes:
+    from docxtpl import DocxTemplate
+
+    template = DocxTemplate(layout.template)
+    template.render(values, env)
     return document_bytes(template.docx)
