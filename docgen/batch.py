@@ -139,11 +139,15 @@ def _outcomes(jobs: list[Job], options: BatchOptions) -> Iterator[Outcome]:
     if options.workers <= 1 or len(jobs) <= 1:
         yield from (run_job(job, options) for job in jobs)
         return
+    # The first job runs here: it imports docxtpl, compiles the schema and the layout's template,
+    # and forked workers inherit all of that instead of each paying for it again.
+    yield run_job(jobs[0], options)
+    rest = jobs[1:]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunk = max(1, min(16, len(jobs) // (options.workers * 4)))
+    chunk = max(1, min(16, len(rest) // (options.workers * 4)))
     with context.Pool(options.workers) as pool:
-        yield from pool.imap(_run_job_star, [(job, options) for job in jobs], chunksize=chunk)
+        yield from pool.imap(_run_job_star, [(job, options) for job in rest], chunksize=chunk)
 
 
 def _read_stamps(folder: Path) -> dict[str, str]:

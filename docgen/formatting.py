@@ -13,7 +13,7 @@ from jinja2 import Undefined
 
 from .calc import CENT
 
-NUMBER_STYLES = ("两位小数", "去掉末尾的零", "整数省略小数")
+NUMBER_STYLES = ("两位小数", "去掉末尾的零", "整数省略小数", "一位小数")
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -40,6 +40,9 @@ def format_number(value: Any, style: str) -> str:
         return f"{amount:.2f}"
     if style == "整数省略小数":
         return f"{amount:.0f}" if amount == amount.to_integral_value() else f"{amount:.2f}"
+    if style == "一位小数":  # rounded half-up to 0.1, whole numbers bare: 10805.3, 10365
+        tenth = amount.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        return f"{tenth:.0f}" if tenth == tenth.to_integral_value() else f"{tenth:.1f}"
     if style == "去掉末尾的零":
         text = f"{amount:.2f}".rstrip("0").rstrip(".")
         return "0" if text in ("", "-0") else text

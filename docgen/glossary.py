@@ -10,7 +10,6 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from .loader import load_file
-from .reporttype import merge_settings
 from .resources import data_file
 
 
@@ -19,11 +18,18 @@ def _builtin(name: str) -> dict[str, Any]:
     return load_file(data_file(name)).data
 
 
-def subjects(overrides: Mapping[str, Any] | None = None) -> dict[str, dict[str, str]]:
-    """The 科目 catalogue with the data's overrides applied."""
-    return merge_settings(_builtin("subjects.yaml"), overrides or {})
+def _with(builtin: Mapping[str, Any], overrides: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """``builtin`` with each overridden entry merged key by key; shared, never mutated."""
+    if not overrides:
+        return builtin
+    return {**builtin, **{key: {**builtin.get(key, {}), **entry} for key, entry in overrides.items()}}
 
 
-def terms(overrides: Mapping[str, Any] | None = None) -> dict[str, dict[str, str]]:
-    """The general-term catalogue with the data's overrides applied."""
-    return merge_settings(_builtin("terms.yaml"), overrides or {})
+def subjects(overrides: Mapping[str, Any] | None = None) -> Mapping[str, Mapping[str, str]]:
+    """The 科目 catalogue with the data's overrides applied (read-only)."""
+    return _with(_builtin("subjects.yaml"), overrides)
+
+
+def terms(overrides: Mapping[str, Any] | None = None) -> Mapping[str, Mapping[str, str]]:
+    """The general-term catalogue with the data's overrides applied (read-only)."""
+    return _with(_builtin("terms.yaml"), overrides)

@@ -108,18 +108,19 @@ def _calc_context(report: Report, layout: Layout) -> CalcContext:
     )
 
 
-def compute_context(report: Report, layout: Layout) -> dict[str, Any]:
+def compute_context(report: Report, layout: Layout, ctx: CalcContext | None = None) -> dict[str, Any]:
     """The render context: the data plus every field the calculators derive."""
     try:
         return run_calculators(report.report_type.name, report.report_type.calculators, report.data,
-                               _calc_context(report, layout))
+                               ctx or _calc_context(report, layout))
     except DocgenError as error:
         raise DocgenError(_located(p, report) for p in error.problems) from None
 
 
-def check_context(report: Report, layout: Layout, context: dict[str, Any]) -> list[Problem]:
+def check_context(report: Report, layout: Layout, context: dict[str, Any],
+                  ctx: CalcContext | None = None) -> list[Problem]:
     """The report type's consistency rules on the computed context: located errors and warnings."""
-    ctx = _calc_context(report, layout)
+    ctx = ctx or _calc_context(report, layout)
     problems = [p for check in report.report_type.checks for p in check(context, ctx)]
     return sorted((_located(p, report) for p in problems),
                   key=lambda p: (p.location.line or 0, p.location.column or 0) if p.location else (0, 0))
@@ -129,8 +130,9 @@ def prepare(path: str | Path, layout: str | None = None, strict: bool = False) -
     """Load, validate, calculate and check a data file; raise on any error (and warning, if strict)."""
     report = load_report(path)
     chosen = choose_layout(report, layout)
-    context = compute_context(report, chosen)
-    problems = check_context(report, chosen, context)
+    ctx = _calc_context(report, chosen)
+    context = compute_context(report, chosen, ctx)
+    problems = check_context(report, chosen, context, ctx)
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
         raise DocgenError(replace(p, severity="error") for p in errors)

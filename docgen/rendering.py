@@ -32,10 +32,13 @@ _RUN_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _RUN_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
 
 
+_SPECIAL = re.compile("[\x00-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def docx_text(value: Any) -> Any:
     """A ``{{ }}`` result as WordprocessingML text: escaped, line breaks and tabs kept."""
-    if not isinstance(value, str) or isinstance(value, Markup):
-        return value
+    if not isinstance(value, str) or isinstance(value, Markup) or not _SPECIAL.search(value):
+        return value  # autoescaping does the rest
     text = _NOT_XML.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     return Markup(str(escape(text)).replace("\n", _RUN_BREAK).replace("\t", _RUN_TAB))
 

@@ -54,8 +54,8 @@ def test_chinese_numeral_out_of_range_raises(n):
 # --------------------------------------------------------------------------- format_number
 
 
-def test_number_styles_are_the_three_known_styles():
-    assert NUMBER_STYLES == ("两位小数", "去掉末尾的零", "整数省略小数")
+def test_number_styles_are_the_four_known_styles():
+    assert NUMBER_STYLES == ("两位小数", "去掉末尾的零", "整数省略小数", "一位小数")
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_number_styles_are_the_three_known_styles():
 )
 def test_format_number_in_every_style(value, 两位小数, 去掉末尾的零, 整数省略小数):
     expected = {"两位小数": 两位小数, "去掉末尾的零": 去掉末尾的零, "整数省略小数": 整数省略小数}
-    assert {style: format_number(value, style) for style in NUMBER_STYLES} == expected
+    assert {style: format_number(value, style) for style in expected} == expected
 
 
 @pytest.mark.parametrize(
@@ -337,3 +337,12 @@ def test_floats_are_refused_not_misprinted():
 def test_sentence_collapses_a_doubled_full_stop():
     # seed 001 has "递交县人民政府审核批复。。"
     assert sentence("审核批复。。") == "审核批复。"
+
+
+@pytest.mark.parametrize("value, expected", [
+    # seed 001's 部门整体 attachment rounds to 0.1 万元: 799.38 -> 799.4, 440.34 -> 440.3, 10365 bare
+    ("10805.3", "10805.3"), ("10365", "10365"), ("799.38", "799.4"), ("440.34", "440.3"),
+    ("2.25", "2.3"), ("0.05", "0.1"), ("0.04", "0"), ("0", "0"),
+])
+def test_one_decimal_style(value, expected):
+    assert format_number(Decimal(value), "一位小数") == expected
