@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal
 
 from .errors import DocgenError, Location, Problem
-from .pipeline import RenderOptions, prepare
+from .pipeline import prepare
 
 STAMPS = ".docgen-stamps.json"
 DATA_SUFFIXES = (".yaml", ".yml")

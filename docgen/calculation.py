@@ -31,6 +31,16 @@ class CalcContext:
         """Shares summing to 100.00 by the layout's ``占比补差`` rule."""
         return calc.shares(values, self.settings["占比补差"])
 
+    def structure(self, items: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """``[{名称, 金额, 占比}]`` of a breakdown (zero items per ``结构列出零项``), shares summing to 100%."""
+        listed = {k: calc.money(v) for k, v in items.items() if v or self.settings["结构列出零项"]}
+        shares = self.shares(list(listed.values()))
+        return [{"名称": k, "金额": v, "占比": s} for (k, v), s in zip(listed.items(), shares)]
+
+    def grade(self, score: Any) -> str | None:
+        """The 评级 (优/良/中/差) of a total score: the first row whose 下限 it reaches."""
+        return next((row["等级"] for row in self.settings["评级"] if Decimal(score) >= Decimal(row["下限"])), None)
+
     def completion(self, actual: Any, budget: Any) -> dict[str, Any]:
         """完成预算% with the layout's ``零预算完成率``."""
         return calc.completion(actual, budget, self.settings["零预算完成率"])

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
 from typing import Any, Iterator
 
 from docgen.reporttypes.final_accounts import REPORT_TYPE

@@ -18,13 +18,6 @@ COMPARED = ("收支总计", "财政拨款收支总计", "一般公共预算财�
 FISCAL_INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入")
 
 
-def _structure(items: Mapping[str, Any], ctx: CalcContext) -> list[dict[str, Any]]:
-    """``[{名称, 金额, 占比}]`` of a breakdown, shares summing to 100%."""
-    listed = {k: money(v) for k, v in items.items() if v or ctx.settings["结构列出零项"]}
-    shares = ctx.shares(list(listed.values()))
-    return [{"名称": k, "金额": v, "占比": s} for (k, v), s in zip(listed.items(), shares)]
-
-
 def _sum_of(items: Iterable[Mapping[str, Any]], key: str) -> Decimal:
     return total(item[key] for item in items)
 
@@ -105,8 +98,8 @@ def structure(data: Data, ctx: CalcContext) -> dict[str, Any]:
     """收入结构 and 支出结构 with shares, and the 一般公共预算 share of 本年支出合计."""
     spending = data["一般公共预算财政拨款支出"]["本年"]
     return {
-        "收入结构": _structure(data["收入"], ctx),
-        "支出结构": _structure(data["支出"], ctx),
+        "收入结构": ctx.structure(data["收入"]),
+        "支出结构": ctx.structure(data["支出"]),
         "一般公共预算财政拨款支出": {"占本年支出合计": percent(spending, data["本年支出合计"])},
     }
 
