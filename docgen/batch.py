@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal
 
 from .errors import DocgenError, Location, Problem
-from .pipeline import prepare
+from .pipeline import prepare, render_prepared
 
 STAMPS = ".docgen-stamps.json"
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -101,7 +101,6 @@ def _layout_folder(job: Job, layout: str | None) -> Path | None:
 def run_job(job: Job, options: BatchOptions) -> Outcome:
     """Render one job; never raises for a problem with the input."""
     from .output import write_atomic
-    from .rendering import render_layout
 
     try:
         current = stamp(job, options.layout) if options.changed_only else ""
@@ -109,7 +108,7 @@ def run_job(job: Job, options: BatchOptions) -> Outcome:
             return Outcome(job, "skipped", stamp=current)
         prepared = prepare(job.source, options.layout, options.strict)
         job.output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(job.output, render_layout(prepared.layout, prepared.context))
+        write_atomic(job.output, render_prepared(prepared))
         return Outcome(job, "written", warnings=tuple(prepared.warnings), stamp=current)
     except DocgenError as error:
         return Outcome(job, "failed", problems=tuple(error.problems))

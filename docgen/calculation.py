@@ -14,6 +14,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from . import calc
 from .errors import DocgenError, FieldPath, Location, Problem
+from .loader import copy_data
 from .plugins import CALCULATORS, Registry, did_you_mean
 
 Calculator = Callable[[Mapping[str, Any], "CalcContext"], Mapping[str, Any]]
@@ -95,20 +96,11 @@ def _dotted(path: tuple[str | int, ...]) -> str:
     return ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in path).replace(".[", "[")
 
 
-def _copy(node: Any) -> Any:
-    """A copy of YAML-shaped data (mappings, lists, immutable scalars); faster than deepcopy."""
-    if isinstance(node, Mapping):
-        return {key: _copy(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_copy(value) for value in node]
-    return node
-
-
 def run_calculators(type_name: str, names: Sequence[str], data: Mapping[str, Any], ctx: CalcContext,
                     registry: Registry[Calculator] | None = None) -> dict[str, Any]:
     """The render context: a copy of ``data`` plus every calculator's fields."""
     registry = registry or CALCULATORS
-    context = _copy(data)
+    context = copy_data(data)
     for name in names:
         try:
             calculator = registry.get(name)

@@ -97,11 +97,27 @@ class LoadedDocument:
     root: yaml.Node
     lines: list[str]
 
+    def part(self, field: FieldPath) -> "LoadedDocument":
+        """The mapping at ``field`` as a document of its own (a report written inline)."""
+        data: Any = self.data
+        for step in field:
+            data = data[step]
+        return LoadedDocument(self.path, copy_data(data), _walk(self.root, field), self.lines)
+
     def locate(self, field: FieldPath, title: str | None = None) -> Location:
         """File position of ``field`` (or of its nearest existing parent)."""
         node = _walk(self.root, field)
         mark = node.start_mark
         return Location(str(self.path), mark.line + 1, mark.column + 1, tuple(field), title)
+
+
+def copy_data(node: Any) -> Any:
+    """A copy of YAML-shaped data (mappings, lists, immutable scalars); faster than deepcopy."""
+    if isinstance(node, dict):
+        return {key: copy_data(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [copy_data(value) for value in node]
+    return node
 
 
 def _walk(node: yaml.Node, field: FieldPath) -> yaml.Node:

@@ -74,6 +74,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "DG706": ("年末车辆 {assets} 辆（国有资产）与公务用车保有量 {cars} 辆（“三公”经费）不相等",
               "vehicles under 国有资产 ({assets}) and under 三公经费 ({cars}) differ"),
     "DG707": ("接待明细合计 {parts} 元大于国内公务接待支出 {total} 万元", "the reception items ({parts} 元) exceed the total ({total} 万元)"),
+    "DG309": ("附件中的报告不能再带附件", "an attached report cannot have attachments of its own"),
+    "DG708": ("附件的{name}为 {theirs}，与主报告 {main} 的 {ours} 不一致",
+              "the attachment's {name} is {theirs}, but the main report {main} states {ours}"),
     # templates (DG4xx)
     "DG401": ("版式 {layout} 的模板有语法错误：{reason}；所在段落：“{paragraph}”",
               "template of layout {layout} has a syntax error: {reason}; in paragraph “{paragraph}”"),
@@ -88,12 +91,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # output (DG5xx)
     "DG501": ("无法写入输出文件 {path}：{reason}", "cannot write the output file {path}: {reason}"),
     # department performance (DG62x)
-    "DG621": ("“{name}”的得分 {score} 超过分值 {full}：得分不能高于该指标的满分",
-              "“{name}” scores {score}, above its full marks {full}: a score cannot exceed the full marks"),
-    "DG622": ("“{name}”缺少{missing}：没有列出下级指标时，应填写分值和得分",
-              "“{name}” lacks {missing}: without sub-indicators it needs both 分值 and 得分"),
-    "DG623": ("“{name}”已列出{sub}，{key}由{sub}合计得出：请删去此处的{key}",
-              "“{name}” lists {sub}, so its {key} is their total: remove {key} here"),
+    "DG621": ("{name}的得分 {score} 超过分值 {full}：得分不能高于该指标的满分",
+              "{name} scores {score}, above its full marks {full}: a score cannot exceed the full marks"),
+    "DG622": ("{name}缺少{missing}：没有列出下级指标时，应填写分值和得分",
+              "{name} lacks {missing}: without sub-indicators it needs both 分值 and 得分"),
+    "DG623": ("{name}已列出{sub}，{key}由{sub}合计得出：请删去此处的{key}",
+              "{name} lists {sub}, so its {key} is their total: remove {key} here"),
     # project performance (DG60x)
     "DG601": ("{level}指标“{name}”的得分 {score} 高于满分 {full}：得分不能高于该指标的满分",
               "the {level} indicator “{name}” scores {score}, above its full marks {full}: a score cannot exceed them"),

@@ -5,12 +5,13 @@ CLI, the tests and batch callers share exactly one path through docgen.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import glossary
 from .calculation import CalcContext, run_calculators
+from .composition import attached_documents, compare
 from .errors import DocgenError, Location, Problem
 from .loader import LoadedDocument, load_file
 from .plugins import REPORT_TYPES, Registry, did_you_mean
@@ -29,12 +30,13 @@ class RenderOptions:
 
 @dataclass(frozen=True)
 class Prepared:
-    """Everything a render needs: the validated report, its layout and computed context."""
+    """Everything a render needs: the validated report, its layout, computed context and attachments."""
 
     report: "Report"
     layout: Layout
     context: dict[str, Any]
     warnings: list[Problem]
+    attachments: list["Prepared"] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,11 @@ def resolve_report_type(doc: LoadedDocument, registry: Registry[ReportType] | No
 
 def load_report(path: str | Path) -> Report:
     """Load and validate a data file; raise :class:`DocgenError` with every problem."""
-    doc = load_file(path)
+    return validated(load_file(path))
+
+
+def validated(doc: LoadedDocument) -> Report:
+    """The report a loaded document describes, validated against its type's schema."""
     report_type = resolve_report_type(doc)
     problems = validate(doc, report_type.schema)
     if problems:
@@ -127,16 +133,40 @@ def check_context(report: Report, layout: Layout, context: dict[str, Any],
 
 
 def prepare(path: str | Path, layout: str | None = None, strict: bool = False) -> Prepared:
-    """Load, validate, calculate and check a data file; raise on any error (and warning, if strict)."""
-    report = load_report(path)
-    chosen = choose_layout(report, layout)
-    ctx = _calc_context(report, chosen)
-    context = compute_context(report, chosen, ctx)
-    problems = check_context(report, chosen, context, ctx)
-    errors = [p for p in problems if p.severity == "error" or strict]
-    if errors:
-        raise DocgenError(replace(p, severity="error") for p in errors)
-    return Prepared(report, chosen, context, problems)
+    """Load, validate, calculate and check a data file and its attachments.
+
+    Raises one :class:`DocgenError` with every error of the main report and of
+    each attachment (and every warning too, if ``strict``).
+    """
+    doc = load_file(path)
+    problems: list[Problem] = []
+    main = _prepared_or_problems(doc, layout, problems)
+    attachments = []
+    for number, attached in enumerate(attached_documents(doc), start=1):
+        prepared = _prepared_or_problems(attached, None, problems)
+        if prepared is None:
+            continue
+        prepared.context["附件序号"] = number
+        if main is not None:
+            problems.extend(compare(main.context, prepared.context, attached, doc))
+        attachments.append(prepared)
+    if main is None or any(p.severity == "error" for p in problems) or (strict and problems):
+        raise DocgenError(replace(p, severity="error") for p in problems)
+    return replace(main, warnings=problems, attachments=attachments)
+
+
+def _prepared_or_problems(doc: LoadedDocument, layout: str | None, problems: list[Problem]) -> Prepared | None:
+    """One report prepared, its errors and warnings added to ``problems``."""
+    try:
+        report = validated(doc)
+        chosen = choose_layout(report, layout)
+        ctx = _calc_context(report, chosen)
+        context = compute_context(report, chosen, ctx)
+    except DocgenError as error:
+        problems.extend(error.problems)
+        return None
+    problems.extend(check_context(report, chosen, context, ctx))
+    return Prepared(report, chosen, context, [])
 
 
 def _located(problem: Problem, report: Report) -> Problem:
@@ -153,12 +183,23 @@ def default_output(path: str | Path) -> Path:
     return Path(path).with_suffix(".docx")
 
 
+def render_prepared(prepared: Prepared) -> bytes:
+    """The .docx bytes of a prepared report, its attachments appended."""
+    from .rendering import render_layout
+
+    main = render_layout(prepared.layout, prepared.context)
+    if not prepared.attachments:
+        return main
+    from .composition import join
+
+    return join(main, [render_layout(a.layout, a.context) for a in prepared.attachments])
+
+
 def render_file(path: str | Path, options: RenderOptions = RenderOptions()) -> Rendered:
     """Render one data file to its .docx; return the path written and the warnings."""
     from .output import write_atomic
-    from .rendering import render_layout
 
     prepared = prepare(path, options.layout, options.strict)
     target = options.output or default_output(path)
-    write_atomic(target, render_layout(prepared.layout, prepared.context))
+    write_atomic(target, render_prepared(prepared))
     return Rendered(target, prepared.warnings)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .contextdump import context_yaml
-from .pipeline import choose_layout, compute_context, load_report, prepare
+from .pipeline import choose_layout, compute_context, load_report, prepare, render_prepared
 
 
 def document_text(docx: bytes | Path) -> str:
@@ -33,10 +33,7 @@ def document_text(docx: bytes | Path) -> str:
 
 def render_bytes(data_file: str | Path, layout: str | None = None) -> bytes:
     """Render a data file in memory and return the .docx bytes."""
-    from .rendering import render_layout
-
-    prepared = prepare(data_file, layout)
-    return render_layout(prepared.layout, prepared.context)
+    return render_prepared(prepare(data_file, layout))
 
 
 def context_of(data_file: str | Path, layout: str | None = None) -> dict[str, Any]:

@@ -47,6 +47,11 @@ def test_types_lists_every_type_and_layout_and_marks_broken_ones(third_party) ->
         "    简单（默认）  一段话的示例版式",
         "部门决算  [final-accounts]  部门决算情况说明：部门概况、决算情况说明、名词解释",
         "    四川-邻水（默认）  四川县级部门决算（邻水县 2022 年版）：十一节决算情况说明，“三公”明细与接待清单",
+        "部门整体支出绩效评价  [dept-performance]  部门整体支出绩效自评报告：部门概况、财政资金收支、预算绩效管理、评价结论及建议",
+        "    四川-邻水（默认）  四川县级部门整体支出绩效自评报告（邻水县 2022 年度版）：部门概况、财政资金收支、预算绩效管理、评价结论及建议",
+        "项目支出绩效自评  [project-performance]  项目支出绩效自评报告：项目概况、资金使用、指标体系得分与评价等级、经验问题与建议",
+        "    云南-东川（默认）  云南项目支出预算绩效自评（东川区 2020 年版）：摘要，五部分正文，按一级、二级指标逐项写满分与得分",
+        "    四川-邻水  四川县级项目支出绩效自评（邻水县 2023 年版）：项目概况、资金申报及使用、实施及管理、绩效、结论及建议",
     ]
 
 
@@ -60,7 +65,7 @@ def test_listing_names_imports_no_plugin(third_party, monkeypatch: pytest.Monkey
     import sys
 
     monkeypatch.delitem(sys.modules, "minireport", raising=False)
-    assert report_types().names() == ["坏报告", "示例报告", "部门决算"]
+    assert report_types().names() == ["坏报告", "示例报告", "部门决算", "部门整体支出绩效评价", "项目支出绩效自评"]
     assert "minireport" not in sys.modules
 
 

@@ -19,8 +19,9 @@ def money(title: str) -> dict[str, Any]:
     return {"title": f"{title}（万元）", "$ref": "#/$defs/金额"}
 
 
-def score(title: str) -> dict[str, Any]:
-    return {"title": title, "$ref": "#/$defs/分数"}
+def score(title: str, description: str | None = None) -> dict[str, Any]:
+    schema = {"title": title, "$ref": "#/$defs/分数"}
+    return {**schema, "description": description} if description else schema
 
 
 def count(title: str) -> dict[str, Any]:
@@ -43,8 +44,8 @@ def obj(title: str, props: dict[str, Any], required: tuple[str, ...] = ()) -> di
     return schema
 
 
-def array(title: str, items: dict[str, Any], min_items: int = 1) -> dict[str, Any]:
-    return {"title": title, "type": "array", "items": items, "minItems": min_items}
+def array(title: str, items: dict[str, Any]) -> dict[str, Any]:
+    return {"title": title, "type": "array", "items": items, "minItems": 1}
 
 
 def staff(title: str) -> dict[str, Any]:
@@ -62,8 +63,8 @@ def scored(level: str, sub: tuple[str, dict[str, Any]] | None = None) -> dict[st
     if sub is None:
         return {"分值": score(f"{level}分值（满分）"), "得分": score(f"{level}得分")}
     name, item = sub
-    note = f"（列出{name}时不填，由{name}合计）"
-    return {"分值": score(f"{level}分值{note}"), "得分": score(f"{level}得分{note}"), name: array(f"所含{name}", item)}
+    note = f"列出{name}时不填，由{name}合计"
+    return {"分值": score(f"{level}分值", note), "得分": score(f"{level}得分", note), name: array(f"所含{name}", item)}
 
 
 INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入",

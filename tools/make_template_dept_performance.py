@@ -60,10 +60,10 @@ def section(var: str, heading: str) -> list[tuple[str, str]]:
 
 
 def counts(var: str, levels: tuple[str, ...], lead: str) -> str:
-    """Jinja for '<lead>7个二级指标、29个三级指标' listing the non-zero counts of ``levels``."""
-    parts = "".join(f"{{% if {var}.{level}数 %}}{{{{ sep() }}}}{{{{ {var}.{level}数 }}}}个{level}{{% endif %}}"
-                    for level in levels)
-    return f"{{% set sep = cycler('{lead}', '、', '、') %}}{parts}"
+    """Jinja for '<lead>2个二级指标、10个三级指标': the sub-indicators ``var`` lists, zero counts left out."""
+    first, *rest = levels
+    tail = "".join(f"{{% if {var}.{level}数 %}}、{{{{ {var}.{level}数 }}}}个{level}{{% endif %}}" for level in rest)
+    return f"{lead}{{{{ {var}.{first}数 }}}}个{first}{tail}"
 
 
 SCORE = "绩效评分"
@@ -75,10 +75,10 @@ SCORES: list[tuple[str, str]] = [
            + "，满分{{ g.分值|金额 }}分。其中：{% endif %}"),
     (TAG, "{%p for a in g.一级指标|default([]) %}"),
     (BODY, "{{ loop.index }}.一级指标“{{ a.名称 }}”满分{{ a.分值|金额 }}分，得分{{ a.得分|金额 }}分"
-           + counts("a", ("二级指标", "三级指标"), "，包含") + "。"),
+           "{% if a.二级指标 is defined %}" + counts("a", ("二级指标", "三级指标"), "，包含") + "{% endif %}。"),
     (TAG, "{%p for b in a.二级指标|default([]) %}"),
     (BODY, "（{{ loop.index }}）二级指标“{{ b.名称 }}”满分{{ b.分值|金额 }}分，得分{{ b.得分|金额 }}分"
-           + counts("b", ("三级指标",), "，包含") + "。"),
+           "{% if b.三级指标 is defined %}" + counts("b", ("三级指标",), "，包含") + "{% endif %}。"),
     (TAG, "{%p endfor %}"),
     (TAG, "{%p endfor %}"),
     (TAG, "{%p endif %}"),

@@ -19,13 +19,6 @@ Data = Mapping[str, Any]
 LEVELS = ("一级指标", "二级指标", "三级指标")
 
 
-def _structure(items: Mapping[str, Any], ctx: CalcContext) -> list[dict[str, Any]]:
-    """``[{名称, 金额, 占比}]`` of a breakdown, shares summing to 100%."""
-    listed = {k: money(v) for k, v in items.items() if v or ctx.settings["结构列出零项"]}
-    shares = ctx.shares(list(listed.values()))
-    return [{"名称": k, "金额": v, "占比": s} for (k, v), s in zip(listed.items(), shares)]
-
-
 def _project(project: Data, ctx: CalcContext) -> dict[str, Any]:
     """A project's budget completion, when its 预算执行 is given."""
     if "预算执行" not in project:
@@ -45,8 +38,8 @@ def finance(data: Data, ctx: CalcContext) -> dict[str, Any]:
         "报告年度": data["年度"] + 1,
         "本年收入合计": total(data["收入"].values()),
         "本年支出合计": spending,
-        "收入结构": _structure(data["收入"], ctx),
-        "支出结构": _structure(data["支出"], ctx),
+        "收入结构": ctx.structure(data["收入"]),
+        "支出结构": ctx.structure(data["支出"]),
     }
     if "支出预算数" in data:
         new["支出完成"] = ctx.completion(spending, data["支出预算数"])
@@ -64,19 +57,21 @@ class _Scored:
     new: dict[str, Any] = field(default_factory=dict)
 
 
-def _name(node: Data) -> str:
-    return str(node.get("名称", "绩效评分"))
+def _name(node: Data, depth: int) -> str:
+    """How messages name an indicator: 二级指标“投入管理”, or 绩效评分 for the whole."""
+    return f"{LEVELS[depth - 1]}“{node['名称']}”" if depth else "绩效评分"
 
 
-def _leaf(node: Data, path: FieldPath, problems: list[Problem]) -> _Scored:
+def _leaf(node: Data, path: FieldPath, depth: int, problems: list[Problem]) -> _Scored:
     """An indicator scored by its own 分值 and 得分."""
     missing = [key for key in ("分值", "得分") if key not in node]
     if missing:
-        problems.append(Problem("DG622", {"name": _name(node), "missing": "和".join(missing)}, Location(field=path)))
+        problems.append(Problem("DG622", {"name": _name(node, depth), "missing": "和".join(missing)},
+                                Location(field=path)))
         return _Scored(Decimal(0), Decimal(0))
     full, got = money(node["分值"]), money(node["得分"])
     if got > full:
-        problems.append(Problem("DG621", {"name": _name(node), "score": node["得分"], "full": node["分值"]},
+        problems.append(Problem("DG621", {"name": _name(node, depth), "score": node["得分"], "full": node["分值"]},
                                 Location(field=path + ("得分",))))
     return _Scored(full, got)
 
@@ -97,17 +92,12 @@ def _score(node: Data, path: FieldPath, depth: int, problems: list[Problem]) -> 
     level = LEVELS[depth] if depth < len(LEVELS) else None
     subs: Sequence[Data] = node.get(level, []) if level else []
     if not subs:
-        return _leaf(node, path, problems)
-    problems.extend(Problem("DG623", {"name": _name(node), "key": key, "sub": level}, Location(field=path + (key,)))
-                    for key in ("分值", "得分") if key in node)
+        return _leaf(node, path, depth, problems)
+    problems.extend(Problem("DG623", {"name": _name(node, depth), "key": key, "sub": level},
+                            Location(field=path + (key,))) for key in ("分值", "得分") if key in node)
     parts = [_score(sub, path + (level, i), depth + 1, problems) for i, sub in enumerate(subs)]
     full, got = total(p.full for p in parts), total(p.got for p in parts)
     return _Scored(full, got, {"分值": full, "得分": got, **_counts(node, depth), level: [p.new for p in parts]})
-
-
-def _grade(score: Decimal, rows: Sequence[Mapping[str, Any]]) -> str | None:
-    """The first 评级 row (highest first) whose 下限 ``score`` reaches; None below them all."""
-    return next((row["等级"] for row in rows if score >= money(row["下限"])), None)
 
 
 def scores(data: Data, ctx: CalcContext) -> dict[str, Any]:
@@ -126,5 +116,5 @@ def scores(data: Data, ctx: CalcContext) -> dict[str, Any]:
         whole = _score(data["绩效评分"], ("绩效评分",), 0, problems)
         if problems:
             raise DocgenError(problems)
-        new["绩效评分"] = {**_counts(data["绩效评分"], 0), **whole.new, "等级": _grade(whole.got, ctx.settings["评级"])}
+        new["绩效评分"] = {**_counts(data["绩效评分"], 0), **whole.new, "等级": ctx.grade(whole.got)}
     return new

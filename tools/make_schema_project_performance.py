@@ -1,0 +1,173 @@
+"""Write schemas/project-performance.schema.json (项目支出绩效自评) from a compact description.
+
+Run: python tools/make_schema_project_performance.py
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+OUT = Path(__file__).resolve().parent.parent / "schemas" / "project-performance.schema.json"
+
+
+def money(title: str, note: str = "") -> dict[str, Any]:
+    return {"title": f"{title}（万元{note}）", "$ref": "#/$defs/金额"}
+
+
+def points(title: str, note: str = "") -> dict[str, Any]:
+    return {"title": f"{title}（分{note}）", "$ref": "#/$defs/分值"}
+
+
+def count(title: str) -> dict[str, Any]:
+    return {"title": title, "type": "integer", "minimum": 0}
+
+
+def text(title: str) -> dict[str, Any]:
+    return {"title": title, "$ref": "#/$defs/文本"}
+
+
+def texts(title: str) -> dict[str, Any]:
+    return {"title": title, "type": "array", "items": {"$ref": "#/$defs/文本"}, "minItems": 1}
+
+
+def obj(title: str, props: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+    schema: dict[str, Any] = {"title": title, "type": "object", "properties": props,
+                              "additionalProperties": False}
+    if required:
+        schema["required"] = list(required)
+    return schema
+
+
+def array(title: str, items: dict[str, Any], min_items: int = 0) -> dict[str, Any]:
+    schema: dict[str, Any] = {"title": title, "type": "array", "items": items}
+    if min_items:
+        schema["minItems"] = min_items
+    return schema
+
+
+INCOME = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "利息收入", "其他收入")
+
+THIRD = obj("三级指标", {
+    "名称": text("三级指标名称"),
+    "满分": points("满分"),
+    "得分": points("得分"),
+    "指标值": text("指标值或完成情况（如 100%）"),
+}, ("名称", "满分", "得分"))
+
+SECOND = {
+    **obj("二级指标（列出三级指标，或填写满分与得分）", {
+        "名称": text("二级指标名称"),
+        "满分": points("满分", "；列出三级指标时不填，由三级指标相加"),
+        "得分": points("得分", "；列出三级指标时不填，由三级指标相加"),
+        "说明": text("得分情况说明（如 扣分原因）"),
+        "三级指标数": count("三级指标个数（不列出三级指标、但知道个数时填写）"),
+        "三级": array("三级指标（列出时，二级指标的满分与得分由此相加）", THIRD, 1),
+    }, ("名称",)),
+    "if": {"required": ["三级"]},
+    "else": {"required": ["满分", "得分"]},
+}
+
+FIRST = obj("一级指标（满分与得分由二级指标相加）", {
+    "名称": text("一级指标名称（如 项目决策）"),
+    "三级指标数": {
+        **count("三级指标个数（只在各二级指标都没有列出三级指标或其个数时填写）"),
+        "description": "报告只给出一级指标下的三级指标个数时写在这里（种子 004：10、11、8 个），不要把它拆分到二级指标上。",
+    },
+    "二级": array("二级指标", SECOND, 1),
+}, ("名称", "二级"))
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://docgen.invalid/schemas/project-performance.schema.json",
+    "title": "项目支出绩效自评",
+    "description": (
+        "项目支出绩效自评报告的原始数据：项目情况的说明文字、资金数字与各指标的满分和得分。预算测算结果、到位率、"
+        "完成预算%、年末结转结余、各级满分与得分合计、指标个数、评价等级由 docgen 计算，不在此填写。任何说明文字中"
+        "都可写 {预算数}、{到位数}、{执行数}、{未执行数}、{上年结转结余}、{本年收入合计}、{本年支出}、{年末结转结余} 或"
+        "本年收入的某一来源（如 {利息收入}），docgen 按版式的金额格式填入该数字。"
+    ),
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["type", "部门", "年度", "项目名称", "项目概况", "评价结论"],
+    "$defs": {
+        "金额": {"type": "number", "minimum": 0},
+        "分值": {"type": "number", "minimum": 0},
+        "文本": {"type": "string", "minLength": 1},
+    },
+    "properties": {
+        "type": {"title": "报告类型", "type": "string"},
+        "版式": {"title": "版式名称", "type": "string"},
+        "部门": text("项目主管部门（单位）全称"),
+        "年度": {"title": "项目年度（被评价的预算年度；自评年度为其次年）", "type": "integer",
+                 "minimum": 2000, "maximum": 2100},
+        "项目名称": text("项目名称（不含年度和末尾的“项目”二字，如 离休干部医疗补助）"),
+        "项目概况": obj("项目概况", {
+            "基本情况": text("项目基本情况（立项依据、实施内容、受益对象等）"),
+            "绩效目标": text("项目绩效目标"),
+            "自评步骤及方法": text("自评的组织实施步骤及方法"),
+            "工作完成情况": array("部门工作完成情况（逐项）", obj("工作事项", {
+                "标题": text("事项标题"), "内容": text("完成情况")}, ("标题", "内容")), 1),
+            "组织及管理": text("组织及管理情况"),
+        }, ("基本情况", "绩效目标")),
+        "资金": obj("项目资金", {
+            "预算数": money("预算数", "；有测算时不填，由测算得出"),
+            "测算": obj("预算测算：预算数 = 数量 × 标准", {
+                "对象": text("测算对象（如 城乡居民参保人数）"),
+                "数量": count("数量"),
+                "单位": text("数量的单位（如 人）"),
+                "标准名称": text("标准的名称（如 县级财政补助）"),
+                "标准": {"title": "标准（元/单位/年）", "type": "number", "minimum": 0},
+            }, ("对象", "数量", "单位", "标准名称", "标准")),
+            "到位数": money("到位数", "；足额到位时不填"),
+            "足额到位": {"title": "资金足额到位（到位数即预算数）", "type": "boolean"},
+            "执行数": money("执行数", "；预算资金的实际支出"),
+            "上年结转结余": money("上年结转结余", "；没有则不填，按 0 计"),
+            "本年收入": obj("本年收入（按来源；合计由 docgen 计算）", {k: money(k) for k in INCOME}),
+            "本年收入说明": text("本年收入的补充说明（如 无上级补助收入、事业收入）"),
+            "本年支出": money("本年支出"),
+            "支出用途": text("本年支出的用途（如 待遇，写作“本年待遇支出”）"),
+            "结余说明": text("年末结转结余的原因与安排"),
+            "申报及批复": text("项目资金申报及批复情况"),
+            "计划说明": text("资金计划"),
+            "到位说明": text("资金到位情况"),
+            "使用说明": text("资金使用情况"),
+            "财务管理": text("项目财务管理情况"),
+        }),
+        "实施及管理": obj("项目实施及管理情况", {
+            "组织架构": text("项目组织架构"),
+            "实施流程": text("项目实施流程"),
+            "项目管理": text("项目管理情况"),
+            "项目监管": text("项目监管情况"),
+        }),
+        "评价工作": obj("绩效评价工作情况", {
+            "目的": text("绩效评价目的"),
+            "方案制定": text("绩效评价工作方案制定过程"),
+            "原则和方法": text("绩效评价原则、评价方法"),
+            "实施过程": texts("绩效评价实施过程（逐步）"),
+            "局限性": text("本次绩效评价的局限性"),
+        }),
+        "指标体系": array("绩效评价指标体系（一级指标）", FIRST, 1),
+        "绩效": obj("项目绩效情况", {
+            "主要绩效": text("主要绩效"),
+            "完成情况": text("项目完成情况"),
+            "效益情况": text("项目效益情况"),
+        }),
+        "评价结论": obj("评价结论及建议", {
+            "综述": text("评价结论（总体评价）"),
+            "不足": text("评价结果后补充的不足（如 但存在预算编制不充分等问题）"),
+            "经验": texts("主要经验及做法（每段一项）"),
+            "问题": text("存在的问题"),
+            "建议": text("改进措施及建议"),
+        }, ("综述",)),
+    },
+}
+
+
+def main() -> None:
+    OUT.write_text(json.dumps(SCHEMA, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
