@@ -26,6 +26,24 @@ _BODY = re.compile(r"<w:body\b.*</w:body>", re.DOTALL)
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")\d+(")')
 _TAG = re.compile(r"\{[{%#]")
 _TEMPLATED_PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
+_STYLE_ID = re.compile(r'w:styleId="([^"]+)"')
+_STYLE_USE = re.compile(r'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"')
+_DECLARED = re.compile(r'xmlns:(\w+)=')
+_PREFIX_USE = re.compile(r'(?:</?|\s)(\w+):\w')
+_FOREIGN = re.compile(r'\br:(?:id|embed|link)=|<w:numPr\b|<w:footnoteReference\b|<w:endnoteReference\b')
+_PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+
+
+def append_bodies(main: str, others: list[str]) -> str:
+    """``main``'s document.xml with each other body appended, each on a new page."""
+    pasted = []
+    for xml in others:
+        start = xml.index(">", xml.index("<w:body")) + 1
+        end = xml.rfind("<w:sectPr")
+        pasted.append(_PAGE_BREAK + xml[start:end if end > start else xml.rindex("</w:body>")])
+    at = main.rfind("<w:sectPr")
+    at = at if at > main.find("<w:body") else main.rindex("</w:body>")
+    return main[:at] + "".join(pasted) + main[at:]
 
 
 @dataclass(frozen=True)
@@ -57,10 +75,12 @@ class CompiledTemplate:
     """A .docx template ready to render: Jinja compiled, unchanging parts compressed."""
 
     def __init__(self, members: list[docxzip.Member | str], templated: dict[str, _Templated],
-                 env: Environment):
+                 env: Environment, styles: frozenset[str], prefixes: frozenset[str]):
         self._members = members  # a str stands for a templated part, rendered per document
         self._templated = templated
         self._env = env
+        self.styles = styles  # style ids defined in word/styles.xml
+        self.prefixes = prefixes  # namespace prefixes declared on the document's root
 
     @classmethod
     def prepare(cls, template_bytes: bytes, env: Environment) -> "CompiledTemplate | None":
@@ -85,7 +105,10 @@ class CompiledTemplate:
                 members.append(name)
             else:
                 members.append(docxzip.Member.compress(name, archive.read(name)))
-        return cls(members, templated, env)
+        document = texts.get("word/document.xml", "")
+        root = document[: document.find("<w:body")]
+        return cls(members, templated, env, frozenset(_STYLE_ID.findall(texts.get("word/styles.xml", ""))),
+                   frozenset(_DECLARED.findall(root)))
 
     @staticmethod
     def _templated_part(name: str, text: str, patcher: Any, env: Environment) -> _Templated | None:
@@ -101,9 +124,32 @@ class CompiledTemplate:
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The finished .docx bytes for ``context``."""
+        return self.package(self.render_parts(context))
+
+    def render_parts(self, context: Mapping[str, Any]) -> dict[str, str]:
+        """The XML of each templated part for ``context``."""
         rendered = {}
         for name, part in self._templated.items():
             self._env.last_source = part.source  # type: ignore[attr-defined]  # for error messages
-            xml = part.prefix + _finish(part.template.render(context)) + part.suffix
-            rendered[name] = docxzip.Member.compress(name, xml.encode("utf-8"))
-        return docxzip.write(rendered[m] if isinstance(m, str) else m for m in self._members)
+            rendered[name] = part.prefix + _finish(part.template.render(context)) + part.suffix
+        return rendered
+
+    def package(self, parts: Mapping[str, str]) -> bytes:
+        """The .docx bytes with ``parts`` in place of the templated parts."""
+        return docxzip.write(docxzip.Member.compress(m, parts[m].encode("utf-8")) if isinstance(m, str) else m
+                             for m in self._members)
+
+    def can_host(self, other: "CompiledTemplate") -> bool:
+        """Whether ``other``'s body can be pasted into this document as it is.
+
+        True when it refers to nothing outside its own XML (no relationships: pictures,
+        charts, links; no list numbering; no footnotes), uses only styles this
+        template defines and only namespace prefixes this document declares.
+        Otherwise docxcompose must carry those things across.
+        """
+        body = other._templated.get("word/document.xml")
+        if body is None or _FOREIGN.search(body.source):
+            return False
+        used_styles = set(_STYLE_USE.findall(body.source))
+        used_prefixes = set(_PREFIX_USE.findall(body.source)) - {"xmlns", "xml"}
+        return used_styles <= self.styles and used_prefixes <= self.prefixes

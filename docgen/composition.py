@@ -12,7 +12,7 @@ numbering and pictures across).
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, Iterable
 
 from .errors import DocgenError, Location, Problem
 from .loader import LoadedDocument, load_file
@@ -24,7 +24,7 @@ COMPARED = ("部门", "年度", "本年收入合计", "本年支出合计")
 
 
 def attached_documents(main: LoadedDocument) -> list[LoadedDocument]:
-    """The attachments' documents, in order, with the shared facts filled in from ``main``."""
+    """The attachments' documents, in order (paths relative to the main file, or inline)."""
     documents = []
     for index, entry in enumerate(main.data.get("附件", [])):
         if isinstance(entry, str):
@@ -33,11 +33,15 @@ def attached_documents(main: LoadedDocument) -> list[LoadedDocument]:
             doc = main.part(("附件", index))
         if "附件" in doc.data:
             raise DocgenError.single("DG309", doc.locate(("附件",), "附件"))
-        for key in SHARED:
-            if key not in doc.data and key in main.data:
-                doc.data[key] = main.data[key]
         documents.append(doc)
     return documents
+
+
+def inherit(attachment: LoadedDocument, main: LoadedDocument, accepted: Iterable[str]) -> None:
+    """Fill in the shared facts the attachment leaves out and its schema ``accepted``."""
+    for key in SHARED:
+        if key not in attachment.data and key in main.data and key in accepted:
+            attachment.data[key] = main.data[key]
 
 
 def compare(main: dict[str, Any], attachment: dict[str, Any], attachment_doc: LoadedDocument,

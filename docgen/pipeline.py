@@ -11,7 +11,7 @@ from typing import Any
 
 from . import glossary
 from .calculation import CalcContext, run_calculators
-from .composition import attached_documents, compare
+from .composition import attached_documents, compare, inherit
 from .errors import DocgenError, Location, Problem
 from .loader import LoadedDocument, load_file
 from .plugins import REPORT_TYPES, Registry, did_you_mean
@@ -143,6 +143,12 @@ def prepare(path: str | Path, layout: str | None = None, strict: bool = False) -
     main = _prepared_or_problems(doc, layout, problems)
     attachments = []
     for number, attached in enumerate(attached_documents(doc), start=1):
+        try:
+            accepted = compiled_validator(resolve_report_type(attached).schema).schema.get("properties", {})
+        except DocgenError as error:
+            problems.extend(error.problems)
+            continue
+        inherit(attached, doc, accepted)
         prepared = _prepared_or_problems(attached, None, problems)
         if prepared is None:
             continue
@@ -185,14 +191,10 @@ def default_output(path: str | Path) -> Path:
 
 def render_prepared(prepared: Prepared) -> bytes:
     """The .docx bytes of a prepared report, its attachments appended."""
-    from .rendering import render_layout
+    from .rendering import render_document
 
-    main = render_layout(prepared.layout, prepared.context)
-    if not prepared.attachments:
-        return main
-    from .composition import join
-
-    return join(main, [render_layout(a.layout, a.context) for a in prepared.attachments])
+    return render_document((prepared.layout, prepared.context),
+                           [(a.layout, a.context) for a in prepared.attachments])
 
 
 def render_file(path: str | Path, options: RenderOptions = RenderOptions()) -> Rendered:

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
-from .compiled import CompiledTemplate
+from .compiled import CompiledTemplate, append_bodies
 from .errors import DocgenError
 from .formatting import Numbering, make_filters
 from .output import document_bytes
@@ -115,16 +115,52 @@ def _compiled(layout: Layout) -> CompiledTemplate | None:
         raise _template_error(exc, env, layout) from exc
 
 
+_RENDER_ERRORS = (TemplateError, SecurityError, ValueError, TypeError, ArithmeticError)
+
+
+def _values(layout: Layout, context: Mapping[str, Any]) -> dict[str, Any]:
+    """The context plus this document's own section numbering."""
+    return {**context, "编号": Numbering(layout.settings["编号"])}
+
+
 def render_layout(layout: Layout, context: Mapping[str, Any]) -> bytes:
     """The finished .docx bytes of ``layout`` filled with ``context``."""
     env = _environment(layout)
     compiled = _compiled(layout)
-    values = dict(context)
-    values["编号"] = Numbering(layout.settings["编号"])
+    values = _values(layout, context)
     try:
         return compiled.render(values) if compiled else _render_with_docxtpl(layout, env, values)
-    except (TemplateError, SecurityError, ValueError, TypeError, ArithmeticError) as exc:
+    except _RENDER_ERRORS as exc:
         raise _template_error(exc, env, layout) from exc
+
+
+def render_document(main: tuple[Layout, Mapping[str, Any]],
+                    attachments: list[tuple[Layout, Mapping[str, Any]]]) -> bytes:
+    """A report with its attachments appended, each on a new page.
+
+    When every attachment's template can be pasted into the main document as it
+    is (:meth:`CompiledTemplate.can_host`), their rendered bodies are joined as
+    XML; otherwise docxcompose carries styles, numbering and pictures across.
+    """
+    if not attachments:
+        return render_layout(*main)
+    host = _compiled(main[0])
+    guests = [_compiled(layout) for layout, _ in attachments]
+    if host is None or not all(g is not None and host.can_host(g) for g in guests):
+        from .composition import join
+
+        return join(render_layout(*main), [render_layout(*a) for a in attachments])
+    parts = _parts(host, *main)
+    bodies = [_parts(guest, *a)["word/document.xml"] for guest, a in zip(guests, attachments)]
+    parts["word/document.xml"] = append_bodies(parts["word/document.xml"], bodies)
+    return host.package(parts)
+
+
+def _parts(compiled: CompiledTemplate, layout: Layout, context: Mapping[str, Any]) -> dict[str, str]:
+    try:
+        return compiled.render_parts(_values(layout, context))
+    except _RENDER_ERRORS as exc:
+        raise _template_error(exc, _environment(layout), layout) from exc
 
 
 def _render_with_docxtpl(layout: Layout, env: _LayoutEnvironment, values: dict[str, Any]) -> bytes:

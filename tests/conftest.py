@@ -8,11 +8,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 LINSHUI = EXAMPLES / "2022-linshui.yaml"
+#: The Linshui example without its 附件 (parts 1 to 3 only): a file that stands alone,
+#: for tests that edit the data and render a copy elsewhere.
+LINSHUI_MAIN = LINSHUI.read_text(encoding="utf-8").split("\n# 第四部分 附件")[0] + "\n"
 
 
 @pytest.fixture
 def linshui_copy(tmp_path: Path) -> Path:
-    """A private copy of the Linshui example, free to edit and render beside."""
+    """A private copy of the Linshui example (parts 1 to 3), free to edit and render beside."""
     target = tmp_path / "2022-linshui.yaml"
-    target.write_text(LINSHUI.read_text(encoding="utf-8"), encoding="utf-8")
+    target.write_text(LINSHUI_MAIN, encoding="utf-8")
     return target

@@ -1,7 +1,6 @@
 """Batch rendering: many files and folders, a summary, workers, skipping unchanged inputs."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -9,7 +8,7 @@ from click.testing import CliRunner
 
 from docgen.cli import main
 
-from conftest import LINSHUI
+from conftest import LINSHUI_MAIN
 
 
 @pytest.fixture
@@ -18,7 +17,7 @@ def county(tmp_path: Path) -> Path:
     root = tmp_path / "县"
     (root / "乡镇").mkdir(parents=True)
     for name in ("医保局.yaml", "财政局.yaml", "乡镇/卫生院.yaml"):
-        shutil.copy(LINSHUI, root / name)
+        (root / name).write_text(LINSHUI_MAIN, encoding="utf-8")
     (root / "坏文件.yaml").write_text("- 不是映射\n", encoding="utf-8")
     return root
 
@@ -50,7 +49,7 @@ def test_changed_only_skips_unchanged_inputs(county: Path, tmp_path: Path) -> No
     out = tmp_path / "out"
     first = invoke("render", str(county), "-o", str(out), "--changed-only", "-j", "1")
     assert first.output.splitlines()[-1] == "共 3 份：已生成 3 份，未变化 0 份，失败 0 份。"
-    (county / "财政局.yaml").write_text(LINSHUI.read_text(encoding="utf-8").replace("邻水县医疗保障局", "邻水县财政局"),
+    (county / "财政局.yaml").write_text(LINSHUI_MAIN.replace("邻水县医疗保障局", "邻水县财政局"),
                                       encoding="utf-8")
     second = invoke("render", str(county), "-o", str(out), "--changed-only", "-j", "1", "-v")
     assert second.output.splitlines() == [  # sorted by path: 乡 (U+4E61) < 医 (U+533B) < 财 (U+8D22)

@@ -11,9 +11,9 @@ from docgen.reporttype import DEFAULT_SETTINGS, merge_settings
 from docgen.reporttypes.final_accounts import calculators
 from docgen.testing import context_of, document_text, render_bytes
 
-from conftest import LINSHUI
+from conftest import LINSHUI, LINSHUI_MAIN
 
-BASE = LINSHUI.read_text(encoding="utf-8")
+BASE = LINSHUI_MAIN
 
 
 def variant(tmp_path: Path, *edits: tuple[str, str]) -> Path:

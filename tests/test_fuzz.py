@@ -20,13 +20,13 @@ from hypothesis import strategies as st
 
 from docgen.cli import main
 from docgen.contextdump import context_yaml
-from docgen.loader import load_file
+from docgen.loader import load_text
 
-from conftest import LINSHUI
+from conftest import LINSHUI, LINSHUI_MAIN
 
 EXAMPLES = int(os.environ.get("DOCGEN_FUZZ_EXAMPLES", "40"))
-BASE = load_file(LINSHUI).data
-BASE_TEXT = LINSHUI.read_text(encoding="utf-8")
+BASE_TEXT = LINSHUI_MAIN
+BASE = load_text(BASE_TEXT, LINSHUI).data
 
 VALUES = st.one_of(
     st.none(), st.booleans(), st.integers(-10**6, 10**9), st.text(max_size=20),

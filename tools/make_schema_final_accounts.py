@@ -192,6 +192,11 @@ SCHEMA: dict[str, Any] = {
                 "得分": {"title": "项目绩效自评得分", "type": "number", "minimum": 0, "maximum": 100},
                 "综述": text("绩效自评综述")}, ("名称", "得分", "综述"))),
         }, ("项目",)),
+        "附件": {
+            "title": "附件（第四部分）：随附报告的数据文件（相对本文件的路径），或直接写在此处的报告数据",
+            "type": "array",
+            "items": {"title": "附件报告", "type": ["string", "object"], "minLength": 1},
+        },
         "科目": {
             "title": "科目表补充（覆盖内置的科目名称或说明）",
             "type": "object",

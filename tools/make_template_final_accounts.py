@@ -227,6 +227,10 @@ PARAGRAPHS: list[tuple[str, str]] = [
     (TAG, "{%p for x in 名词解释 %}"),
     (BODY, "{{ loop.index }}.{{ x.名称 }}：{{ x.说明 }}"),
     (TAG, "{%p endfor %}"),
+    # ---------------------------------------------------------------- 第四部分: the attached reports follow
+    (TAG, "{%p if 附件 is defined and 附件 %}"),
+    (H1, "{{ 编号('部分') }} 附件"),
+    (TAG, "{%p endif %}"),
 ]
 
 
