@@ -73,7 +73,7 @@ def test_a_missing_attachment_file(tmp_path: Path) -> None:
 def test_an_attachment_may_not_have_attachments(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(LINSHUI_MAIN + "附件:\n  - b.yaml\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["render", str(write_main(tmp_path, "附件:\n  - a.yaml\n"))])
-    line = (LINSHUI_MAIN + "附件:").count("\n") + 1
+    line = (LINSHUI_MAIN + "附件:\n").count("\n") + 1  # the list under 附件
     assert result.stderr.splitlines()[0] == f"a.yaml:{line}:3: 错误 DG309: 附件: 附件中的报告不能再带附件"
 
 
