@@ -12,6 +12,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal
@@ -76,26 +77,41 @@ def plan(inputs: Iterable[Path], output_dir: Path | None) -> list[Job]:
     return jobs
 
 
-def stamp(job: Job, layout: str | None) -> str:
-    """A hash of everything that decides the output: data, layout files, docgen version."""
+def stamp(job: Job) -> str:
+    """A hash of everything that decides the output: the data file and its attachments'
+    files, every layout's files, and docgen's version."""
     from importlib.metadata import version
 
     digest = hashlib.sha256(version("docgen").encode())
-    digest.update(job.source.read_bytes())
-    prepared_layout = _layout_folder(job, layout)
-    for path in sorted(prepared_layout.rglob("*")) if prepared_layout else []:
-        if path.is_file():
-            digest.update(path.name.encode() + path.read_bytes())
+    digest.update(_layouts_digest())
+    for path in _input_files(job.source):
+        digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
 
 
-def _layout_folder(job: Job, layout: str | None) -> Path | None:
-    from .pipeline import choose_layout, load_report
+def _input_files(source: Path) -> list[Path]:
+    """The data file and the files it attaches (a file that cannot be read counts as changed)."""
+    from .loader import load_file
 
     try:
-        return choose_layout(load_report(job.source), layout).folder
+        attached = load_file(source).data.get("附件", [])
     except DocgenError:
-        return None
+        return [source]
+    return [source] + [source.parent / entry for entry in attached if isinstance(entry, str)
+                       and (source.parent / entry).is_file()]
+
+
+@lru_cache(maxsize=1)
+def _layouts_digest() -> bytes:
+    """One hash of all the bundled layouts' files, computed once per process."""
+    from .resources import bundled_dir
+
+    digest = hashlib.sha256()
+    root = bundled_dir("templates")
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode() + path.read_bytes())
+    return digest.digest()
 
 
 def run_job(job: Job, options: BatchOptions) -> Outcome:
@@ -103,7 +119,7 @@ def run_job(job: Job, options: BatchOptions) -> Outcome:
     from .output import write_atomic
 
     try:
-        current = stamp(job, options.layout) if options.changed_only else ""
+        current = stamp(job) if options.changed_only else ""
         if current and job.output.exists() and options.stamps.get(str(job.output.resolve())) == current:
             return Outcome(job, "skipped", stamp=current)
         prepared = prepare(job.source, options.layout, options.strict)

@@ -1,6 +1,7 @@
 """Batch rendering: many files and folders, a summary, workers, skipping unchanged inputs."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,18 @@ def test_several_files_render_beside_themselves(county: Path) -> None:
     result = invoke("render", str(county / "医保局.yaml"), str(county / "财政局.yaml"), "-q")
     assert (result.exit_code, result.output) == (0, "")
     assert (county / "医保局.docx").exists() and (county / "财政局.docx").exists()
+
+
+def test_changed_only_sees_a_changed_attachment(tmp_path: Path) -> None:
+    from conftest import EXAMPLES
+
+    shutil.copytree(EXAMPLES / "2022-linshui-附件", tmp_path / "2022-linshui-附件")
+    shutil.copy(EXAMPLES / "2022-linshui.yaml", tmp_path / "2022-linshui.yaml")
+    out = tmp_path / "out"
+    invoke("render", str(tmp_path / "2022-linshui.yaml"), "-o", str(out), "--changed-only")
+    again = invoke("render", str(tmp_path / "2022-linshui.yaml"), "-o", str(out), "--changed-only")
+    assert again.output.splitlines()[-1] == "共 1 份：已生成 0 份，未变化 1 份，失败 0 份。"
+    attachment = tmp_path / "2022-linshui-附件" / "项目-离休干部医疗补助.yaml"
+    attachment.write_text(attachment.read_text(encoding="utf-8") + "\n# 改过\n", encoding="utf-8")
+    third = invoke("render", str(tmp_path / "2022-linshui.yaml"), "-o", str(out), "--changed-only")
+    assert third.output.splitlines()[-1] == "共 1 份：已生成 1 份，未变化 0 份，失败 0 份。"
