@@ -50,6 +50,7 @@ class BatchOptions:
 
     layout: str | None = None
     strict: bool = False
+    templates: tuple[Path, ...] = ()
     workers: int = 1
     changed_only: bool = False
     stamps: dict[str, str] = field(default_factory=dict)
@@ -122,7 +123,7 @@ def run_job(job: Job, options: BatchOptions) -> Outcome:
         current = stamp(job) if options.changed_only else ""
         if current and job.output.exists() and options.stamps.get(str(job.output.resolve())) == current:
             return Outcome(job, "skipped", stamp=current)
-        prepared = prepare(job.source, options.layout, options.strict)
+        prepared = prepare(job.source, options.layout, options.strict, options.templates)
         job.output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(job.output, render_prepared(prepared))
         return Outcome(job, "written", warnings=tuple(prepared.warnings), stamp=current)

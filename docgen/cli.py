@@ -67,6 +67,11 @@ def main(ctx: click.Context, lang: str, debug: bool) -> None:
     ctx.obj = {"lang": lang, "debug": debug}
 
 
+templates_option = click.option(
+    "--templates", "templates", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+    help="另外的版式文件夹（可多次给出；也可设环境变量 DOCGEN_TEMPLATES）/ more layout folders")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -79,10 +84,11 @@ def main(ctx: click.Context, lang: str, debug: bool) -> None:
 @click.option("--changed-only", is_flag=True, help="跳过数据与版式都未改变的文件 / skip unchanged inputs")
 @click.option("-q", "--quiet", is_flag=True, help="只输出错误 / errors only")
 @click.option("-v", "--verbose", is_flag=True, help="逐个列出生成的文件 / list every file")
+@templates_option
 @click.pass_context
 def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, layout: str | None,
            dump_context: bool, strict: bool, jobs: int | None, changed_only: bool, quiet: bool,
-           verbose: bool) -> None:
+           verbose: bool, templates: tuple[Path, ...]) -> None:
     """生成报告 .docx；可给多个文件或文件夹 / render data files (or folders of them) to .docx."""
     from . import pipeline
 
@@ -92,27 +98,29 @@ def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, lay
 
         def dump() -> str:
             report = pipeline.load_report(paths[0])
-            return context_yaml(pipeline.compute_context(report, pipeline.choose_layout(report, layout)))
+            return context_yaml(pipeline.compute_context(report, pipeline.choose_layout(report, layout, templates)))
 
         click.echo(_run(ctx, dump), nl=False)
         return
     if single and not changed_only:
-        options = pipeline.RenderOptions(output=output, layout=layout, strict=strict)
+        options = pipeline.RenderOptions(output=output, layout=layout, strict=strict, templates=templates)
         rendered = _run(ctx, lambda: pipeline.render_file(paths[0], options))
         _warn(rendered.warnings, ctx.obj["lang"])
         if not quiet:
             click.echo(f"已生成 {rendered.path}" if ctx.obj["lang"] == "zh" else f"wrote {rendered.path}")
         return
-    _render_batch(ctx, paths, output, layout, strict, jobs, changed_only, quiet, verbose)
+    _render_batch(ctx, paths, output, layout, strict, jobs, changed_only, quiet, verbose, templates)
 
 
 def _render_batch(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, layout: str | None,
-                  strict: bool, jobs: int | None, changed_only: bool, quiet: bool, verbose: bool) -> None:
+                  strict: bool, jobs: int | None, changed_only: bool, quiet: bool, verbose: bool,
+                  templates: tuple[Path, ...]) -> None:
     from . import batch
 
     lang: Language = ctx.obj["lang"]
     planned = batch.plan(paths, output)
-    options = batch.BatchOptions(layout=layout, strict=strict, workers=jobs or batch.default_workers(),
+    options = batch.BatchOptions(layout=layout, strict=strict, templates=templates,
+                                 workers=jobs or batch.default_workers(),
                                  changed_only=changed_only,
                                  stamps=batch.load_stamps(planned) if changed_only else {})
     show_bar = not quiet and not verbose and sys.stderr.isatty() and len(planned) > 1
@@ -156,8 +164,9 @@ class _NoBar:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--strict", is_flag=True, help="有警告也算失败 / treat warnings as errors")
+@templates_option
 @click.pass_context
-def check(ctx: click.Context, files: tuple[Path, ...], strict: bool) -> None:
+def check(ctx: click.Context, files: tuple[Path, ...], strict: bool, templates: tuple[Path, ...]) -> None:
     """检查数据及其前后一致性（不生成文档）/ validate and run the consistency rules."""
     from . import pipeline
 
@@ -166,7 +175,7 @@ def check(ctx: click.Context, files: tuple[Path, ...], strict: bool) -> None:
         warnings: list[Problem] = []
         for file in files:
             try:
-                warnings.extend(pipeline.prepare(file, strict=strict).warnings)
+                warnings.extend(pipeline.prepare(file, strict=strict, templates=templates).warnings)
             except DocgenError as error:
                 problems.extend(error.problems)
         if problems:
@@ -199,8 +208,9 @@ def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
 
 
 @main.command()
+@templates_option
 @click.pass_context
-def types(ctx: click.Context) -> None:
+def types(ctx: click.Context, templates: tuple[Path, ...]) -> None:
     """列出已安装的报告类型及其版式 / list report types and layouts."""
     from .pipeline import report_types
 
@@ -212,7 +222,7 @@ def types(ctx: click.Context) -> None:
             click.echo(f"{name}  （无法加载：{error.problems[0].params.get('reason', '')}）")
             continue
         click.echo(f"{name}  [{report_type.id}]  {report_type.description}")
-        for layout_name in report_type.layout_names():
+        for layout_name, layout in _run(ctx, lambda: report_type.layouts(templates)).items():
             mark = "（默认）" if layout_name == report_type.default_layout else ""
-            description = report_type.layout(layout_name).description
+            description = layout.description
             click.echo(f"    {layout_name}{mark}  {description}")

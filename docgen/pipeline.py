@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from . import glossary
 from .calculation import CalcContext, run_calculators
@@ -26,6 +26,7 @@ class RenderOptions:
     output: Path | None = None  # default: the data file with suffix .docx
     layout: str | None = None  # default: the data's 版式, else the type's default
     strict: bool = False  # warnings (DG7xx) stop the render like errors
+    templates: tuple[Path, ...] = ()  # folders of layouts besides the built-in ones
 
 
 @dataclass(frozen=True)
@@ -100,10 +101,10 @@ def validated(doc: LoadedDocument) -> Report:
     return Report(doc, report_type)
 
 
-def choose_layout(report: Report, name: str | None = None) -> Layout:
+def choose_layout(report: Report, name: str | None = None, templates: Sequence[Path] = ()) -> Layout:
     """The layout given by ``name``, else the data's ``版式``, else the type's default."""
     where = report.document.locate(("版式",), "版式名称") if "版式" in report.data and not name else None
-    return report.report_type.layout(name or report.data.get("版式"), where)
+    return report.report_type.layout(name or report.data.get("版式"), where, templates)
 
 
 def _calc_context(report: Report, layout: Layout) -> CalcContext:
@@ -132,7 +133,8 @@ def check_context(report: Report, layout: Layout, context: dict[str, Any],
                   key=lambda p: (p.location.line or 0, p.location.column or 0) if p.location else (0, 0))
 
 
-def prepare(path: str | Path, layout: str | None = None, strict: bool = False) -> Prepared:
+def prepare(path: str | Path, layout: str | None = None, strict: bool = False,
+            templates: Sequence[Path] = ()) -> Prepared:
     """Load, validate, calculate and check a data file and its attachments.
 
     Raises one :class:`DocgenError` with every error of the main report and of
@@ -140,7 +142,7 @@ def prepare(path: str | Path, layout: str | None = None, strict: bool = False) -
     """
     doc = load_file(path)
     problems: list[Problem] = []
-    main = _prepared_or_problems(doc, layout, problems)
+    main = _prepared_or_problems(doc, layout, templates, problems)
     attachments = []
     for number, attached in enumerate(attached_documents(doc), start=1):
         try:
@@ -149,7 +151,7 @@ def prepare(path: str | Path, layout: str | None = None, strict: bool = False) -
             problems.extend(error.problems)
             continue
         inherit(attached, doc, accepted)
-        prepared = _prepared_or_problems(attached, None, problems)
+        prepared = _prepared_or_problems(attached, None, templates, problems)
         if prepared is None:
             continue
         prepared.context["附件序号"] = number
@@ -161,11 +163,12 @@ def prepare(path: str | Path, layout: str | None = None, strict: bool = False) -
     return replace(main, warnings=problems, attachments=attachments)
 
 
-def _prepared_or_problems(doc: LoadedDocument, layout: str | None, problems: list[Problem]) -> Prepared | None:
+def _prepared_or_problems(doc: LoadedDocument, layout: str | None, templates: Sequence[Path],
+                          problems: list[Problem]) -> Prepared | None:
     """One report prepared, its errors and warnings added to ``problems``."""
     try:
         report = validated(doc)
-        chosen = choose_layout(report, layout)
+        chosen = choose_layout(report, layout, templates)
         ctx = _calc_context(report, chosen)
         context = compute_context(report, chosen, ctx)
     except DocgenError as error:
@@ -201,7 +204,7 @@ def render_file(path: str | Path, options: RenderOptions = RenderOptions()) -> R
     """Render one data file to its .docx; return the path written and the warnings."""
     from .output import write_atomic
 
-    prepared = prepare(path, options.layout, options.strict)
+    prepared = prepare(path, options.layout, options.strict, options.templates)
     target = options.output or default_output(path)
     write_atomic(target, render_prepared(prepared))
     return Rendered(target, prepared.warnings)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .errors import DocgenError, Location, Problem
 from .plugins import did_you_mean
@@ -106,23 +106,24 @@ class ReportType:
     #: consistency rules beyond the schema: ``(context, ctx) -> problems`` (errors and warnings)
     checks: tuple[Callable[..., Iterable[Problem]], ...] = ()
 
-    def layout_names(self) -> list[str]:
-        """Names of the layouts found in :attr:`layouts_dir`."""
-        if not self.layouts_dir.is_dir():
-            return []
-        return sorted(p.name for p in self.layouts_dir.iterdir() if (p / "template.docx").exists())
+    def layouts(self, templates: Sequence[Path] = ()) -> dict[str, Layout]:
+        """Every layout of this type: built in, then from ``templates`` and the other places
+        :mod:`docgen.layouts` looks in."""
+        from .layouts import find
 
-    def layout(self, name: str | None = None, location: Location | None = None) -> Layout:
+        return find(self, templates)
+
+    def layout_names(self, templates: Sequence[Path] = ()) -> list[str]:
+        """Names of this type's layouts, sorted."""
+        return sorted(self.layouts(templates))
+
+    def layout(self, name: str | None = None, location: Location | None = None,
+               templates: Sequence[Path] = ()) -> Layout:
         """The layout called ``name`` (default: :attr:`default_layout`)."""
         name = name or self.default_layout
-        names = self.layout_names()
-        if name not in names:
+        layouts = self.layouts(templates)
+        if name not in layouts:
+            names = sorted(layouts)
             raise DocgenError.single("DG306", location, type=self.name, name=name,
                                      hint=did_you_mean(name, names), available="、".join(names) or "无")
-        return _layout(name, self.name, self.layouts_dir / name)
-
-
-@lru_cache(maxsize=256)
-def _layout(name: str, report_type: str, folder: Path) -> Layout:
-    """One Layout object per folder, so its settings are read once per process."""
-    return Layout(name, report_type, folder)
+        return layouts[name]
