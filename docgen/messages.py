@@ -74,6 +74,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "DG706": ("年末车辆 {assets} 辆（国有资产）与公务用车保有量 {cars} 辆（“三公”经费）不相等",
               "vehicles under 国有资产 ({assets}) and under 三公经费 ({cars}) differ"),
     "DG707": ("接待明细合计 {parts} 元大于国内公务接待支出 {total} 万元", "the reception items ({parts} 元) exceed the total ({total} 万元)"),
+    "DG308": ("报告类型 {type} 的版式 {name} 出现在两处：{first} 与 {second}；请给其中一个改名",
+              "layout {name} of {type} is found twice: {first} and {second}; rename one"),
     "DG309": ("附件中的报告不能再带附件", "an attached report cannot have attachments of its own"),
     "DG708": ("附件的{name}为 {theirs}，与主报告 {main} 的 {ours} 不一致",
               "the attachment's {name} is {theirs}, but the main report {main} states {ours}"),
