@@ -226,3 +226,72 @@ def types(ctx: click.Context, templates: tuple[Path, ...]) -> None:
             mark = "（默认）" if layout_name == report_type.default_layout else ""
             description = layout.description
             click.echo(f"    {layout_name}{mark}  {description}")
+
+
+@main.group()
+def layout() -> None:
+    """版式：复制、检查、列出 / layouts: copy, check, list."""
+
+
+type_option = click.option("--type", "type_name", default="部门决算", show_default=True,
+                           help="报告类型（中文名或 id）/ report type")
+
+
+@layout.command("list")
+@type_option
+@templates_option
+@click.pass_context
+def layout_list(ctx: click.Context, type_name: str, templates: tuple[Path, ...]) -> None:
+    """列出某报告类型的全部版式及其所在文件夹 / list a type's layouts and their folders."""
+    from .pipeline import find_report_type
+
+    report_type = _run(ctx, lambda: find_report_type(type_name))
+    for name, found in _run(ctx, lambda: report_type.layouts(templates)).items():
+        mark = "（默认）" if name == report_type.default_layout else ""
+        click.echo(f"{name}{mark}  {found.description}\n    {found.folder}")
+
+
+@layout.command("new")
+@click.argument("name")
+@click.option("--from", "source", required=True, help="从哪个版式复制 / the layout to copy")
+@click.option("--into", type=click.Path(path_type=Path, file_okay=False), default=Path("templates"),
+              show_default=True, help="放到哪个版式文件夹 / the layouts folder to put it in")
+@type_option
+@templates_option
+@click.pass_context
+def layout_new(ctx: click.Context, name: str, source: str, into: Path, type_name: str,
+               templates: tuple[Path, ...]) -> None:
+    """复制一个版式作为起点 / copy a layout to start a new one."""
+    from .authoring import new_layout
+    from .pipeline import find_report_type
+
+    report_type = _run(ctx, lambda: find_report_type(type_name))
+    target = _run(ctx, lambda: new_layout(report_type, name, source, into, templates))
+    click.echo(f"已创建 {target}\n"
+               f"  用 Word 打开 {target / 'template.docx'} 修改；设置在 {target / 'layout.yaml'}。\n"
+               f"  使用：数据中写“版式: {name}”，生成时加 --templates {into}（或设环境变量 DOCGEN_TEMPLATES={into}）。\n"
+               f"  检查：docgen layout check {name} --type {type_name} --templates {into}")
+
+
+@layout.command("check")
+@click.argument("name")
+@click.option("--data", type=click.Path(path_type=Path, dir_okay=False),
+              help="用哪份数据试生成（默认为该类型的示例）/ data to try the layout on")
+@type_option
+@templates_option
+@click.pass_context
+def layout_check(ctx: click.Context, name: str, data: Path | None, type_name: str,
+                 templates: tuple[Path, ...]) -> None:
+    """检查版式：语法、过滤器、字段名、被拆开的标签，并用示例数据试生成 / check a layout."""
+    from .authoring import check_layout
+    from .pipeline import find_report_type
+
+    report_type = _run(ctx, lambda: find_report_type(type_name))
+    chosen = _run(ctx, lambda: report_type.layout(name, templates=templates))
+    problems = _run(ctx, lambda: check_layout(report_type, chosen, data or report_type.example))
+    errors = [p for p in problems if p.severity == "error"]
+    if problems:
+        click.echo(format_report(problems, ctx.obj["lang"]), err=True)
+    click.echo(f"版式 {name}：{len(errors)} 个错误，{len(problems) - len(errors)} 个警告。")
+    if errors:
+        sys.exit(1)

@@ -76,6 +76,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "DG707": ("接待明细合计 {parts} 元大于国内公务接待支出 {total} 万元", "the reception items ({parts} 元) exceed the total ({total} 万元)"),
     "DG308": ("报告类型 {type} 的版式 {name} 出现在两处：{first} 与 {second}；请给其中一个改名",
               "layout {name} of {type} is found twice: {first} and {second}; rename one"),
+    "DG320": ("{path} 已存在：请换一个版式名称，或先删除那个文件夹", "{path} exists already; choose another name"),
     "DG309": ("附件中的报告不能再带附件", "an attached report cannot have attachments of its own"),
     "DG708": ("附件的{name}为 {theirs}，与主报告 {main} 的 {ours} 不一致",
               "the attachment's {name} is {theirs}, but the main report {main} states {ours}"),
@@ -90,6 +91,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "template of layout {layout} tried an unsafe operation and was refused: {reason}"),
     "DG405": ("版式 {layout} 的模板出错：{reason}；所在段落：“{paragraph}”",
               "template of layout {layout} failed: {reason}; in paragraph “{paragraph}”"),
+    "DG411": ("版式 {layout} 的标签 {tag} 被 Word 的格式拆成了几段：docgen 会把它拼起来，但标签内的格式会丢失；"
+              "建议选中整个标签，清除格式后重新输入；所在段落：“{paragraph}”",
+              "in layout {layout} the tag {tag} is split across formatting runs; retype it without formatting; "
+              "in paragraph “{paragraph}”"),
+    "DG412": ("版式 {layout} 的模板使用了不存在的过滤器 {name}（可用：{available}）；所在段落：“{paragraph}”",
+              "layout {layout} uses an unknown filter {name} (available: {available}); in paragraph “{paragraph}”"),
+    "DG413": ("版式 {layout} 的模板使用了该报告类型没有的字段 {name}（用 docgen render --dump-context 查看全部字段）；"
+              "所在段落：“{paragraph}”",
+              "layout {layout} uses {name}, which this report type does not have (see --dump-context); "
+              "in paragraph “{paragraph}”"),
     # output (DG5xx)
     "DG501": ("无法写入输出文件 {path}：{reason}", "cannot write the output file {path}: {reason}"),
     # department performance (DG62x)

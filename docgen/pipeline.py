@@ -68,12 +68,17 @@ def report_types() -> Registry[ReportType]:
 def resolve_report_type(doc: LoadedDocument, registry: Registry[ReportType] | None = None) -> ReportType:
     """The report type named by the data's ``type`` (Chinese name or id)."""
     registry = registry or report_types()
-    names = registry.names()
     wanted = doc.data.get("type")
     if wanted is None:
-        raise DocgenError.single("DG107", Location(str(doc.path), 1, 1), available="、".join(names))
-    where = doc.locate(("type",), "报告类型")
-    wanted = str(wanted).strip()
+        raise DocgenError.single("DG107", Location(str(doc.path), 1, 1), available="、".join(registry.names()))
+    return find_report_type(str(wanted).strip(), doc.locate(("type",), "报告类型"), registry)
+
+
+def find_report_type(wanted: str, where: Location | None = None,
+                     registry: Registry[ReportType] | None = None) -> ReportType:
+    """The report type called ``wanted`` (its Chinese name or its id)."""
+    registry = registry or report_types()
+    names = registry.names()
     if wanted in names:
         return registry.get(wanted)
     for name in names:  # an id: only now load the others, skipping broken ones

@@ -105,6 +105,8 @@ class ReportType:
     description: str = ""
     #: consistency rules beyond the schema: ``(context, ctx) -> problems`` (errors and warnings)
     checks: tuple[Callable[..., Iterable[Problem]], ...] = ()
+    #: a complete example data file, used by ``docgen layout check``
+    example: Path | None = None
 
     def layouts(self, templates: Sequence[Path] = ()) -> dict[str, Layout]:
         """Every layout of this type: built in, then from ``templates`` and the other places

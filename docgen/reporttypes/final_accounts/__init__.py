@@ -23,6 +23,7 @@ REPORT_TYPE = ReportType(
     ),
     layouts_dir=bundled_dir("templates") / "final-accounts",
     default_layout="四川-邻水",
+    example=bundled_dir("examples") / "2022-linshui.yaml",
     description="部门决算情况说明：部门概况、决算情况说明、名词解释",
     checks=CHECKS,
 )

@@ -14,5 +14,6 @@ REPORT_TYPE = ReportType(
     ),
     layouts_dir=bundled_dir("templates") / "project-performance",
     default_layout="云南-东川",
+    example=bundled_dir("examples") / "2020-dongchuan-离休.yaml",
     description="项目支出绩效自评报告：项目概况、资金使用、指标体系得分与评价等级、经验问题与建议",
 )

@@ -1,0 +1,195 @@
+"""Tools for template authors: copy a layout to start from, and check a layout.
+
+``check_layout`` finds, before any data is involved, what would otherwise
+surface one at a time at render time: Jinja syntax errors, unknown filters,
+variables the report type does not have, and tags that Word's formatting has
+split into several runs; every finding names the Word paragraph it is in. It
+then renders the layout on example data and reports what that run reports.
+"""
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any, Iterator, Mapping, Sequence
+
+from jinja2 import TemplateSyntaxError, nodes
+
+from .errors import DocgenError, Location, Problem
+from .reporttype import Layout, ReportType
+
+_PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.DOTALL)
+_RUN_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+_TAG = re.compile(r"\{[{%].*?[%}]\}", re.DOTALL)
+_TEMPLATED = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
+#: Names every template may use besides the data: docgen's numbering and Jinja's own.
+_BUILT_IN_NAMES = {"编号", "loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false",
+                   "none", "True", "False", "None"}
+
+
+def new_layout(report_type: ReportType, name: str, source: str, into: Path,
+               templates: Sequence[Path] = ()) -> Path:
+    """Copy layout ``source`` to ``into/<type id>/<name>`` and return the new folder."""
+    original = report_type.layout(source, templates=templates)
+    target = into / report_type.id / name
+    if target.exists():
+        raise DocgenError.single("DG320", Location(str(target)), path=str(target))
+    shutil.copytree(original.folder, target)
+    settings = target / "layout.yaml"
+    lines = settings.read_text(encoding="utf-8").splitlines() if settings.exists() else []
+    described = f"说明: {name}（由 {source} 复制而来，请改写这一句）"
+    lines = [described if line.startswith("说明:") else line for line in lines]
+    settings.write_text("\n".join(lines if described in lines else [described, *lines]) + "\n", encoding="utf-8")
+    return target
+
+
+def _paragraphs(xml: str) -> Iterator[tuple[str, list[str]]]:
+    """Each Word paragraph's text and the texts of its runs."""
+    for match in _PARAGRAPH.finditer(xml):
+        runs = [html.unescape(t) for t in _RUN_TEXT.findall(match.group(0))]
+        yield "".join(runs), runs
+
+
+def split_tags(xml: str, layout: str) -> list[Problem]:
+    """A warning for each tag whose characters sit in more than one run (DG411)."""
+    problems = []
+    for text, runs in _paragraphs(xml):
+        bounds, position = set(), 0
+        for run in runs[:-1]:
+            position += len(run)
+            bounds.add(position)
+        for tag in _TAG.finditer(text):
+            if any(tag.start() < b < tag.end() for b in bounds):
+                problems.append(Problem("DG411", {"layout": layout, "tag": tag.group(0), "paragraph": text[:80]},
+                                        severity="warning"))
+    return problems
+
+
+def _known_names(schema: Mapping[str, Any], context: Mapping[str, Any] | None) -> set[str]:
+    return set(schema.get("properties", {})) | set(context or {}) | _BUILT_IN_NAMES
+
+
+def _assigned(tree: nodes.Template) -> set[str]:
+    """Names the template defines itself: loop variables, {% set %}, macros."""
+    names = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    return names | {m.name for m in tree.find_all(nodes.Macro)}
+
+
+def _guarded(tree: nodes.Template) -> set[str]:
+    """Names and paths the template tests with ``is defined``: fields it knows may be absent."""
+    guarded = set()
+    for test in tree.find_all(nodes.Test):
+        if test.name == "defined":
+            path = _path_of(test.node)
+            if path:
+                guarded |= {".".join(path[: i + 1]) for i in range(len(path))}
+    return guarded
+
+
+def _path_of(node: nodes.Node) -> list[str] | None:
+    """``收入.合计`` / ``三公经费['因公出国（境）费']`` as a list of keys, or None."""
+    keys: list[str] = []
+    while isinstance(node, (nodes.Getattr, nodes.Getitem)):
+        if isinstance(node, nodes.Getattr):
+            keys.append(node.attr)
+        elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+            keys.append(node.arg.value)
+        else:
+            return None
+        node = node.node
+    if not isinstance(node, nodes.Name):
+        return None
+    return [node.name, *reversed(keys)]
+
+
+def _exists(path: list[str], context: Mapping[str, Any]) -> bool:
+    value: Any = context
+    for key in path:
+        if isinstance(value, Mapping) and key in value:
+            value = value[key]
+        elif key in ("items", "keys", "values", "get") and isinstance(value, Mapping):
+            return True
+        else:
+            return False
+    return True
+
+
+def lint_source(source: str, env: Any, layout: str, known: set[str],
+                context: Mapping[str, Any] | None, schema: Mapping[str, Any]) -> list[Problem]:
+    """Syntax errors, unknown filters and unknown variables in one template part."""
+    from .rendering import _paragraph_at as paragraph_at
+    from .validation import schema_at
+
+    try:
+        tree = env.parse(source)
+    except TemplateSyntaxError as exc:
+        return [Problem("DG401", {"layout": layout, "reason": exc.message or str(exc),
+                                  "paragraph": paragraph_at(source, exc.lineno)})]
+    problems = []
+    for node in tree.find_all(nodes.Filter):
+        if node.name not in env.filters:
+            problems.append(Problem("DG412", {"layout": layout, "name": node.name, "available": "、".join(
+                sorted(f for f in env.filters if not f.isascii())), "paragraph": paragraph_at(source, node.lineno)}))
+    assigned = _assigned(tree)
+    guarded = _guarded(tree)
+    for node in tree.find_all(nodes.Name):
+        if node.ctx == "load" and node.name not in known | assigned | guarded:
+            problems.append(Problem("DG413", {"layout": layout, "name": node.name,
+                                              "paragraph": paragraph_at(source, node.lineno)}))
+    if context is not None:
+        for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+            path = _path_of(node)
+            if path and path[0] in context and not _exists(path, context) and not schema_at(schema, tuple(path)) \
+                    and ".".join(path) not in guarded:
+                problems.append(Problem("DG413", {"layout": layout, "name": ".".join(path),
+                                                  "paragraph": paragraph_at(source, node.lineno)}))
+    return _unique(problems)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for p in problems:
+        key = (p.code, tuple(sorted(p.params.items())))
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def check_layout(report_type: ReportType, layout: Layout, data: Path | None) -> list[Problem]:
+    """Every problem of ``layout``: static checks of its template, then a render on ``data``."""
+    from docxtpl import DocxTemplate
+
+    from .compiled import _split_lines
+    from .pipeline import prepare, render_prepared
+    from .rendering import _environment
+    from .validation import compiled_validator
+
+    try:
+        archive = zipfile.ZipFile(layout.template)
+        parts = {n: archive.read(n).decode("utf-8") for n in archive.namelist() if _TEMPLATED.fullmatch(n)}
+    except (OSError, zipfile.BadZipFile, KeyError, UnicodeDecodeError) as exc:
+        return [Problem("DG403", {"layout": layout.name, "path": str(layout.template),
+                                  "reason": f"{type(exc).__name__}: {exc}"})]
+    context = None
+    render_problems: list[Problem] = []
+    if data is not None:
+        try:
+            prepared = prepare(data, layout.name, templates=[layout.folder.parent.parent])
+            context = {**prepared.context, "附件序号": 1}
+            render_prepared(prepared)
+        except DocgenError as error:
+            render_problems = error.problems
+    env = _environment(layout)
+    schema = compiled_validator(report_type.schema).schema
+    known = _known_names(schema, context)
+    patcher = DocxTemplate(layout.template)
+    problems = []
+    for xml in parts.values():
+        problems += split_tags(xml, layout.name)
+        problems += lint_source(_split_lines(patcher.patch_xml(xml)), env, layout.name, known, context, schema)
+    # a render error in a paragraph the static checks already flagged says nothing new
+    flagged = {p.params.get("paragraph") for p in problems}
+    return problems + [p for p in render_problems if p.params.get("paragraph", object()) not in flagged]

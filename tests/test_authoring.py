@@ -1,0 +1,149 @@
+"""Template authors: copy a layout, edit it in "Word", register it, render; lint a layout."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from docgen.cli import main
+from docgen.output import document_bytes
+from docgen.testing import document_text
+
+from conftest import LINSHUI_MAIN
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def paragraph(document, starts: str):
+    return next(p for p in document.paragraphs if p.text.startswith(starts))
+
+
+def section(document, heading: str) -> list:
+    """The heading paragraph and every paragraph up to the next heading of the same level."""
+    start = paragraph(document, heading)
+    following = [p for p in document.paragraphs]
+    index = next(i for i, p in enumerate(following) if p._element is start._element)
+    elements = [start._element]
+    for p in following[index + 1:]:
+        if p.style.name in (start.style.name, "Heading 1"):
+            break
+        elements.append(p._element)
+    return elements
+
+
+@pytest.fixture
+def authored(tmp_path: Path) -> Path:
+    """A new layout 达州-通川, copied from 四川-邻水 and edited as an author would in Word."""
+    templates = tmp_path / "templates"
+    result = invoke("layout", "new", "达州-通川", "--from", "四川-邻水", "--into", str(templates))
+    assert result.exit_code == 0, result.output
+    template = templates / "final-accounts" / "达州-通川" / "template.docx"
+    document = Document(str(template))
+    # a changed sentence
+    changed = paragraph(document, "{{ 年度 }}年度收、支总计")
+    for run in changed.runs:
+        run.text = run.text.replace("主要变动原因是", "增减变动的主要原因是")
+    # a removed section: 政府性基金预算支出决算情况说明
+    for element in section(document, "{{ 编号('一级') }}政府性基金预算支出决算情况说明"):
+        element.getparent().remove(element)
+    # a reordered section: 国有资本经营预算 moved before 收入支出决算总体情况说明
+    moved = section(document, "{{ 编号('一级') }}国有资本经营预算支出决算情况说明")
+    anchor = paragraph(document, "{{ 编号('一级') }}收入支出决算总体情况说明")._element
+    for element in moved:
+        anchor.addprevious(element)
+    template.write_bytes(document_bytes(document))
+    data = tmp_path / "通川区医保局.yaml"
+    data.write_text(LINSHUI_MAIN.replace("版式: 四川-邻水", "版式: 达州-通川"), encoding="utf-8")
+    return data
+
+
+def test_an_author_copies_edits_registers_and_renders_a_layout(authored: Path) -> None:
+    templates = authored.parent / "templates"
+    result = invoke("render", str(authored), "--templates", str(templates))
+    assert result.exit_code == 0, result.output
+    lines = document_text(authored.with_suffix(".docx")).splitlines()
+    part2 = lines[lines.index("第二部分 2022年度部门决算情况说明"): lines.index("第三部分 名词解释")]
+    headings = [line for line in part2 if line[:1] in "一二三四五六七八九十" and "、" in line[:3]]
+    assert headings == [
+        "一、国有资本经营预算支出决算情况说明", "二、收入支出决算总体情况说明", "三、收入决算情况说明",
+        "四、支出决算情况说明", "五、财政拨款收入支出决算总体情况说明", "六、一般公共预算财政拨款支出决算情况说明",
+        "七、一般公共预算财政拨款基本支出决算情况说明", "八、一般公共预算财政拨款项目支出决算情况说明",
+        "九、“三公”经费财政拨款支出决算情况说明", "十、其他重要事项的情况说明",
+    ]
+    assert ("2022年度收、支总计6796.16万元。与2021年相比，收、支总计各减少351.21万元，下降4.91%。"
+            "增减变动的主要原因是2022年度参保人数减少所致。") in lines
+    assert not any("政府性基金预算财政拨款支出799.38" in line for line in lines)
+
+
+def test_the_environment_variable_registers_a_layout_folder(authored: Path, monkeypatch) -> None:
+    monkeypatch.setenv("DOCGEN_TEMPLATES", str(authored.parent / "templates"))
+    assert invoke("render", str(authored)).exit_code == 0
+    listed = invoke("layout", "list").output.splitlines()
+    assert "达州-通川  达州-通川（由 四川-邻水 复制而来，请改写这一句）" in listed
+
+
+def test_the_copied_layout_checks_clean(authored: Path) -> None:
+    result = invoke("layout", "check", "达州-通川", "--templates", str(authored.parent / "templates"))
+    assert (result.exit_code, result.output) == (0, "版式 达州-通川：0 个错误，0 个警告。\n")
+
+
+def test_a_layout_name_found_twice_is_an_error(tmp_path: Path) -> None:
+    invoke("layout", "new", "四川-邻水", "--from", "四川-邻水", "--into", str(tmp_path / "a"))
+    result = invoke("layout", "list", "--templates", str(tmp_path / "a" / ".." / "a"))
+    assert result.exit_code == 1
+    assert "错误 DG308: 报告类型 部门决算 的版式 四川-邻水 出现在两处" in result.stderr
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    invoke("layout", "new", "甲", "--from", "四川-邻水", "--into", str(tmp_path))
+    result = invoke("layout", "new", "甲", "--from", "四川-邻水", "--into", str(tmp_path))
+    assert result.exit_code == 1
+    assert "错误 DG320" in result.stderr and "已存在" in result.stderr
+
+
+def broken_layout(tmp_path: Path) -> Path:
+    """A layout whose template has each kind of mistake the checker finds."""
+    templates = tmp_path / "templates"
+    invoke("layout", "new", "坏版式", "--from", "四川-邻水", "--into", str(templates))
+    template = templates / "final-accounts" / "坏版式" / "template.docx"
+    document = Document(str(template))
+    document.add_paragraph("收入合计{{ 本年收入合计|万元 }}。")
+    document.add_paragraph("{{ 本年收入总额 }}与{{ 收入.不存在的收入 }}")
+    split = document.add_paragraph("部门：")
+    split.add_run("{{ 部")
+    split.add_run("门 }}").bold = True
+    template.write_bytes(document_bytes(document))
+    return templates
+
+
+def test_check_lists_every_mistake_with_its_paragraph(tmp_path: Path) -> None:
+    result = invoke("layout", "check", "坏版式", "--templates", str(broken_layout(tmp_path)))
+    assert result.exit_code == 1
+    messages = [line for line in result.stderr.splitlines() if "DG4" in line]
+    assert messages == [
+        "警告 DG411: 版式 坏版式 的标签 {{ 部门 }} 被 Word 的格式拆成了几段：docgen 会把它拼起来，但标签内的格式会丢失；"
+        "建议选中整个标签，清除格式后重新输入；所在段落：“部门：{{ 部门 }}”",
+        "错误 DG412: 版式 坏版式 的模板使用了不存在的过滤器 万元（可用：中文数字、去句号、句、百分比、金额）；"
+        "所在段落：“收入合计{{ 本年收入合计|万元 }}。”",
+        "错误 DG413: 版式 坏版式 的模板使用了该报告类型没有的字段 本年收入总额（用 docgen render --dump-context 查看全部字段）；"
+        "所在段落：“{{ 本年收入总额 }}与{{ 收入.不存在的收入 }}”",
+        "错误 DG413: 版式 坏版式 的模板使用了该报告类型没有的字段 收入.不存在的收入（用 docgen render --dump-context 查看全部字段）；"
+        "所在段落：“{{ 本年收入总额 }}与{{ 收入.不存在的收入 }}”",
+    ]
+    assert result.output.splitlines()[-1] == "版式 坏版式：3 个错误，1 个警告。"
+
+
+def test_check_reports_a_syntax_error(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    invoke("layout", "new", "语法错", "--from", "四川-邻水", "--into", str(templates))
+    template = templates / "final-accounts" / "语法错" / "template.docx"
+    document = Document(str(template))
+    document.add_paragraph("{% if 收入 %}没有结束")
+    template.write_bytes(document_bytes(document))
+    result = invoke("layout", "check", "语法错", "--templates", str(templates))
+    assert result.exit_code == 1
+    assert "错误 DG401: 版式 语法错 的模板有语法错误：Unexpected end of template." in result.stderr
