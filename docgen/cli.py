@@ -295,3 +295,15 @@ def layout_check(ctx: click.Context, name: str, data: Path | None, type_name: st
     click.echo(f"版式 {name}：{len(errors)} 个错误，{len(problems) - len(errors)} 个警告。")
     if errors:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("type_name", default="部门决算")
+@click.pass_context
+def fields(ctx: click.Context, type_name: str) -> None:
+    """列出报告类型的全部字段（Markdown）/ print a report type's field reference."""
+    from .fielddoc import markdown
+    from .pipeline import find_report_type
+
+    report_type = _run(ctx, lambda: find_report_type(type_name))
+    click.echo(_run(ctx, lambda: markdown(report_type)), nl=False)
