@@ -424,3 +424,13 @@ def test_completion_zero_of_zero_defaults_to_zero_rate():
 def test_completion_spent_without_budget_has_no_rate():
     # 5 of 0: no rate, 决算数 大于 预算数
     assert completion(5, 0, zero_budget_rate=100) == {"完成率": None, "比较": "大于"}
+
+
+@pytest.mark.parametrize("actual, budget, rate, unspent", [
+    # seed 002: 82.11 of 95 -> 86.4316% -> 86.43, 95 - 82.11 = 12.89 unspent; 72 of 139.2 -> 51.7241% -> 51.72
+    ("82.11", "95", D("86.43"), D("12.89")),
+    ("72", "139.2", D("51.72"), D("67.20")),
+])
+def test_seed_002_budget_execution(actual, budget, rate, unspent):
+    assert completion(actual, budget)["完成率"] == rate
+    assert money(budget) - money(actual) == unspent
