@@ -84,13 +84,20 @@ templates_option = click.option(
 @click.option("--changed-only", is_flag=True, help="跳过数据与版式都未改变的文件 / skip unchanged inputs")
 @click.option("-q", "--quiet", is_flag=True, help="只输出错误 / errors only")
 @click.option("-v", "--verbose", is_flag=True, help="逐个列出生成的文件 / list every file")
+@click.option("--pdf", is_flag=True,
+              help="同时生成 PDF（同名 .pdf，需要 LibreOffice）/ also write the PDF beside each .docx")
 @templates_option
 @click.pass_context
 def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, layout: str | None,
            dump_context: bool, strict: bool, jobs: int | None, changed_only: bool, quiet: bool,
-           verbose: bool, templates: tuple[Path, ...]) -> None:
+           verbose: bool, pdf: bool, templates: tuple[Path, ...]) -> None:
     """生成报告 .docx；可给多个文件或文件夹 / render data files (or folders of them) to .docx."""
     from . import pipeline
+
+    if pdf and not dump_context:
+        from .pdf import soffice
+
+        _run(ctx, soffice)  # no LibreOffice: say so before anything is written
 
     single = len(paths) == 1 and not paths[0].is_dir() and (output is None or output.suffix == ".docx")
     if dump_context:
@@ -108,13 +115,37 @@ def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, lay
         _warn(rendered.warnings, ctx.obj["lang"])
         if not quiet:
             click.echo(f"已生成 {rendered.path}" if ctx.obj["lang"] == "zh" else f"wrote {rendered.path}")
+        if pdf:
+            _write_pdfs(ctx, [rendered.path], quiet)
         return
-    _render_batch(ctx, paths, output, layout, strict, jobs, changed_only, quiet, verbose, templates)
+    written = _render_batch(ctx, paths, output, layout, strict, jobs, changed_only, quiet, verbose, templates)
+    if pdf:
+        _write_pdfs(ctx, written, quiet)
+
+
+def _write_pdfs(ctx: click.Context, documents: list[Path], quiet: bool) -> None:
+    """The PDF beside each .docx; a failed conversion is reported (the .docx stays) and exits 1."""
+    from .pdf import pdf_path, write_pdfs
+
+    lang: Language = ctx.obj["lang"]
+    try:
+        _warn(write_pdfs(documents), lang)
+    except DocgenError as error:
+        if ctx.obj["debug"]:
+            raise
+        click.echo(format_report(error.problems, lang, {}), err=True)
+        click.echo(f"共 {len(error.problems)} 个 PDF 未生成。" if lang == "zh" else
+                   f"{len(error.problems)} PDF(s) not written.", err=True)
+        sys.exit(1)
+    if not quiet:
+        for document in documents:
+            click.echo(f"已生成 {pdf_path(document)}" if lang == "zh" else f"wrote {pdf_path(document)}")
 
 
 def _render_batch(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, layout: str | None,
                   strict: bool, jobs: int | None, changed_only: bool, quiet: bool, verbose: bool,
-                  templates: tuple[Path, ...]) -> None:
+                  templates: tuple[Path, ...]) -> list[Path]:
+    """Render a batch (exit 1 if any file failed); the documents written, and unchanged ones lacking a PDF."""
     from . import batch
 
     lang: Language = ctx.obj["lang"]
@@ -146,6 +177,8 @@ def _render_batch(ctx: click.Context, paths: tuple[Path, ...], output: Path | No
         click.echo(summary, err=bool(failed))
     if failed:
         sys.exit(1)
+    return [o.job.output for o in outcomes
+            if o.status == "written" or not o.job.output.with_suffix(".pdf").exists()]
 
 
 class _NoBar:

@@ -5,7 +5,9 @@ source for every document. :class:`CompiledTemplate` does that preparation
 once per layout, with docxtpl's own ``patch_xml`` (so row loops, ``{%p``/``{%tr``
 tags and merges mean exactly what they mean in docxtpl), and per document only
 renders the compiled Jinja templates and zips the result, reusing the
-already-compressed parts that do not change. Templates using features that need
+already-compressed parts that do not change. The template's named charts
+(:mod:`docgen.charts`) are found once too; per document only their parts and
+embedded workbooks are replaced. Templates using features that need
 docxtpl's per-document object model (``{%tc`` column loops, templated core
 properties or footnotes) are not prepared; :mod:`docgen.rendering` then falls
 back to plain docxtpl.
@@ -21,6 +23,7 @@ from typing import Any, Mapping
 from jinja2 import Environment, Template
 
 from . import docxzip
+from .charts import Chart, find_charts
 
 _BODY = re.compile(r"<w:body\b.*</w:body>", re.DOTALL)
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")\d+(")')
@@ -75,12 +78,14 @@ class CompiledTemplate:
     """A .docx template ready to render: Jinja compiled, unchanging parts compressed."""
 
     def __init__(self, members: list[docxzip.Member | str], templated: dict[str, _Templated],
-                 env: Environment, styles: frozenset[str], prefixes: frozenset[str]):
+                 env: Environment, styles: frozenset[str], prefixes: frozenset[str], charts: tuple[Chart, ...] = ()):
         self._members = members  # a str stands for a templated part, rendered per document
         self._templated = templated
         self._env = env
         self.styles = styles  # style ids defined in word/styles.xml
         self.prefixes = prefixes  # namespace prefixes declared on the document's root
+        self.charts = charts  # the named charts, bound to data per document
+        self._document = ""  # word/document.xml as in the template, for a template without tags
 
     @classmethod
     def prepare(cls, template_bytes: bytes, env: Environment) -> "CompiledTemplate | None":
@@ -107,8 +112,11 @@ class CompiledTemplate:
                 members.append(docxzip.Member.compress(name, archive.read(name)))
         document = texts.get("word/document.xml", "")
         root = document[: document.find("<w:body")]
-        return cls(members, templated, env, frozenset(_STYLE_ID.findall(texts.get("word/styles.xml", ""))),
-                   frozenset(_DECLARED.findall(root)))
+        charts = find_charts(document, lambda n: archive.read(n) if n in names else None)
+        compiled = cls(members, templated, env, frozenset(_STYLE_ID.findall(texts.get("word/styles.xml", ""))),
+                       frozenset(_DECLARED.findall(root)), tuple(charts))
+        compiled._document = document
+        return compiled
 
     @staticmethod
     def _templated_part(name: str, text: str, patcher: Any, env: Environment) -> _Templated | None:
@@ -122,9 +130,6 @@ class CompiledTemplate:
             return None  # column loops need docxtpl's fix_tables on the parsed tree
         return _Templated(prefix, env.from_string(source), source, suffix)
 
-    def render(self, context: Mapping[str, Any]) -> bytes:
-        """The finished .docx bytes for ``context``."""
-        return self.package(self.render_parts(context))
 
     def render_parts(self, context: Mapping[str, Any]) -> dict[str, str]:
         """The XML of each templated part for ``context``."""
@@ -134,10 +139,21 @@ class CompiledTemplate:
             rendered[name] = part.prefix + _finish(part.template.render(context)) + part.suffix
         return rendered
 
-    def package(self, parts: Mapping[str, str]) -> bytes:
-        """The .docx bytes with ``parts`` in place of the templated parts."""
-        return docxzip.write(docxzip.Member.compress(m, parts[m].encode("utf-8")) if isinstance(m, str) else m
-                             for m in self._members)
+    def document(self, parts: Mapping[str, str]) -> str:
+        """The document.xml of a rendered document (``parts`` from :meth:`render_parts`)."""
+        return parts.get("word/document.xml", self._document)
+
+    def package(self, parts: Mapping[str, str], replaced: Mapping[str, bytes] | None = None) -> bytes:
+        """The .docx bytes with ``parts`` in place of the templated parts and the
+        ``replaced`` members (chart parts, workbooks: name -> bytes) in place of the template's."""
+        replaced = replaced or {}
+
+        def member(m: docxzip.Member | str) -> docxzip.Member:
+            if isinstance(m, str):
+                return docxzip.Member.compress(m, parts[m].encode("utf-8"))
+            return docxzip.Member.compress(m.name, replaced[m.name]) if m.name in replaced else m
+
+        return docxzip.write(member(m) for m in self._members)
 
     def can_host(self, other: "CompiledTemplate") -> bool:
         """Whether ``other``'s body can be pasted into this document as it is.

@@ -103,6 +103,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "in paragraph “{paragraph}”"),
     # output (DG5xx)
     "DG501": ("无法写入输出文件 {path}：{reason}", "cannot write the output file {path}: {reason}"),
+    # charts and PDF (DG8xx)
+    "DG801": ("版式 {layout} 中的图表“{name}”没有数据{hint}（可用的图表数据：{available}）："
+              "图表的可选文字（说明）应为“图表”中的一个名称",
+              "chart “{name}” in layout {layout} has no data{hint} (chart data: {available}); "
+              "its alt text must name an entry of 图表"),
+    "DG802": ("版式 {layout} 中的图表“{name}”出现了不止一次（是否在循环中？）：每个图表只能出现一次",
+              "chart “{name}” in layout {layout} appears more than once (inside a loop?); each chart can appear once"),
+    "DG803": ("版式 {layout} 中的图表“{name}”不能绑定数据（{reason}）：请改用柱形图、条形图、折线图、面积图、"
+              "雷达图、饼图或圆环图",
+              "chart “{name}” in layout {layout} cannot be bound to data ({reason}); use a column, bar, line, "
+              "area, radar, pie or doughnut chart"),
+    "DG811": ("未安装 LibreOffice，无法生成 PDF：请安装 Debian 软件包 libreoffice-writer-nogui、fonts-noto-cjk "
+              "和 python3-uno（apt-get install libreoffice-writer-nogui fonts-noto-cjk python3-uno）",
+              "LibreOffice is not installed, so no PDF can be made: install the Debian packages "
+              "libreoffice-writer-nogui, fonts-noto-cjk and python3-uno"),
+    "DG812": ("无法生成 PDF {path}：{reason}", "cannot make the PDF {path}: {reason}"),
+    "DG813": ("未能启动 unoserver（{reason}），已改用 soffice --convert-to pdf：PDF 中的目录没有更新页码。"
+              "请安装 Debian 软件包 python3-uno",
+              "unoserver could not start ({reason}); used soffice --convert-to pdf instead, so the PDF's table "
+              "of contents has no page numbers: install the Debian package python3-uno"),
     # department performance (DG62x)
     "DG621": ("{name}的得分 {score} 超过分值 {full}：得分不能高于该指标的满分",
               "{name} scores {score}, above its full marks {full}: a score cannot exceed the full marks"),
@@ -120,6 +140,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "the year-end balance is negative: {previous} + {income} − {spending} = {result} (万元); check the figures"),
     "DG605": ("文字中的 {{{name}}} 不是可引用的数字{hint}（可引用：{available}）",
               "the text cites {{{name}}}, which is not a figure it can cite{hint} (available: {available})"),
+    "DG606": ("其它资金的{name} {other} 万元大于项目的{name} {total} 万元：其中财政拨款不能为负，请核对",
+              "其它资金's {name} {other} exceeds the project's {name} {total} (万元): the 财政拨款 part cannot be negative"),
+    "DG607": ("共用满分的三级指标（{names}）得分合计 {score}，高于这一组的满分 {full}：得分不能高于满分",
+              "the 三级 indicators sharing one full mark ({names}) score {score} in all, above their full marks {full}"),
+    "DG608": ("{name}已列出{sub}：{key}应分别写在{sub}上，请删去此处的{key}",
+              "{name} lists {sub}: write {key} on each of them and remove it here"),
 }
 
 _SEVERITY_WORD = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}

@@ -6,6 +6,8 @@ than a blank in a published report, and text with ``<`` or ``&`` stays valid
 XML. Text from the data is made safe for WordprocessingML on output: a newline
 becomes a line break, a tab a tab, and characters XML cannot hold are dropped.
 Each distinct template source is compiled once per layout and process.
+The template's named charts are bound to the context's ``图表`` per document
+(:mod:`docgen.charts`).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from markupsafe import Markup, escape
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from .charts import bind, bind_package
 from .compiled import CompiledTemplate, append_bodies
 from .errors import DocgenError
 from .formatting import Numbering, make_filters
@@ -125,13 +128,15 @@ def _values(layout: Layout, context: Mapping[str, Any]) -> dict[str, Any]:
 
 def render_layout(layout: Layout, context: Mapping[str, Any]) -> bytes:
     """The finished .docx bytes of ``layout`` filled with ``context``."""
-    env = _environment(layout)
     compiled = _compiled(layout)
-    values = _values(layout, context)
-    try:
-        return compiled.render(values) if compiled else _render_with_docxtpl(layout, env, values)
-    except _RENDER_ERRORS as exc:
-        raise _template_error(exc, env, layout) from exc
+    if compiled is None:
+        env = _environment(layout)
+        try:
+            docx = _render_with_docxtpl(layout, env, _values(layout, context))
+        except _RENDER_ERRORS as exc:
+            raise _template_error(exc, env, layout) from exc
+        return bind_package(docx, context.get("图表", {}), layout.settings, layout.name)
+    return _package(compiled, layout, context, _parts(compiled, layout, context))
 
 
 def render_document(main: tuple[Layout, Mapping[str, Any]],
@@ -153,7 +158,14 @@ def render_document(main: tuple[Layout, Mapping[str, Any]],
     parts = _parts(host, *main)
     bodies = [_parts(guest, *a)["word/document.xml"] for guest, a in zip(guests, attachments)]
     parts["word/document.xml"] = append_bodies(parts["word/document.xml"], bodies)
-    return host.package(parts)
+    return _package(host, main[0], main[1], parts)
+
+
+def _package(compiled: CompiledTemplate, layout: Layout, context: Mapping[str, Any], parts: dict[str, str]) -> bytes:
+    """The .docx of rendered ``parts``, with the template's charts bound to the context's ``图表``."""
+    charts = bind(compiled.charts, compiled.document(parts), context.get("图表", {}), layout.settings,
+                  layout.name) if compiled.charts else {}
+    return compiled.package(parts, charts)
 
 
 def _parts(compiled: CompiledTemplate, layout: Layout, context: Mapping[str, Any]) -> dict[str, str]:

@@ -31,6 +31,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "零预算完成率": 0,
     # list zero items (上级补助收入0万元，占0%) in 收入/支出结构, or leave them out
     "结构列出零项": False,
+    # draw 0 万元 categories as (empty) slices in pie and doughnut charts, or leave them out
+    "饼图列出零项": False,
     # how a 项-level 科目 is written in full ({类} {款} {项} are the names)
     "科目全称格式": "{类}（类）{款}（款）{项}（项）",
     "编号": {"部分": "第{一}部分", "一级": "{一}、", "二级": "（{一}）", "三级": "{1}.", "图": "图{1}"},

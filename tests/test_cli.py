@@ -25,7 +25,8 @@ def test_render_writes_the_docx_beside_the_data(linshui_copy: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output == f"已生成 {target}\n"
     text = document_text(target)
-    assert text.startswith("邻水县医疗保障局2022年度部门决算\n第一部分 部门概况\n一、基本职能及主要工作\n")
+    assert text.startswith("邻水县医疗保障局\n2022年度部门决算\n目  录\n（目录在 Word 打开文档或 docgen 生成 PDF 时更新）\n"
+                           "\n第一部分 部门概况\n一、基本职能及主要工作\n")
     assert "2022年本年收入合计6796.16万元，其中：一般公共预算财政拨款收入5996.78万元，占88.24%；" in text
 
 

@@ -29,6 +29,6 @@ def test_most_seed_sentences_match_exactly() -> None:
     spec = yaml.safe_load((Path(__file__).parent / "fidelity" / "001-linshui.yaml").read_text(encoding="utf-8"))
     seed = sentences(seed_text(spec))
     differing = sum(len(d["seed"]) for d in spec["differences"])
-    # 386 seed sentences in the whole report; the 51 differing ones are all listed with reasons
+    # 386 seed sentences in the whole report; the 58 differing ones are all listed with reasons
     assert len(seed) == 386
-    assert differing == 51
+    assert differing == 58

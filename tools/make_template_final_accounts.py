@@ -2,7 +2,12 @@
 
 The wording follows seed 001 (邻水县医疗保障局 2022) sentence by sentence. Each
 entry below is one Word paragraph: (style, text); ``P`` lines hold docxtpl's
-paragraph tags ({%p ... %}), which vanish from the output. Run:
+paragraph tags ({%p ... %}), which vanish from the output; ``FIGURE`` lines are
+native charts (text = "kind:name", the name being the chart's alt text and its
+``图表`` entry, see tools/docx_charts.py). A cover and a 目录 (a TOC field) make
+the first section; the report is the second, with page numbers in its footer.
+East Asian fonts are set explicitly (仿宋_GB2312 body, 黑体/楷体_GB2312 headings,
+方正小标宋简体 title) and the text is marked Simplified Chinese. Run:
 
     python tools/make_template_final_accounts.py
 """
@@ -12,18 +17,27 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from docgen.output import document_bytes  # noqa: E402
+from tools.docx_charts import add_chart  # noqa: E402
 
 OUT = ROOT / "templates" / "final-accounts" / "四川-邻水" / "template.docx"
 
-TITLE, H1, H2, H3, BODY, TAG, CAPTION = "Title", "Heading 1", "Heading 2", "Heading 3", "Normal", "Tag", "Caption"
+# The report's own headings have styles of their own, based on Heading 1 and 2, so that the 目录 lists
+# them and the attached reports' titles, but not the attached reports' sections (which use Heading 1-3).
+COVER, H1, H2, H3, BODY, TAG, CAPTION = "封面", "部分标题", "一级标题", "Heading 3", "Normal", "Tag", "Caption"
+FIGURE = "Figure"
+TOC_FIELD = r'TOC \h \z \t "部分标题,1,一级标题,2,Title,2"'  # as hyperlinks; Title: the attachments' titles
+#: Text width of an A4 page with the margins below: right tab of the 目录 lines.
+TEXT_WIDTH = Cm(21 - 2.8 - 2.6)
 
 
 NEW_DEPARTMENT = "因我单位为{{ 年度 }}年新组建部门，无{{ 上年度 }}年决算数。"
@@ -67,12 +81,18 @@ def economic(part: str) -> str:
             + joined(f"{var}.明细", "{{ x.名称 }}{{ x.金额|金额 }}万元") + "等。", "{%p endif %}")
 
 
+def figure(name: str, kind: str, caption: str) -> list[tuple[str, str]]:
+    """A chart bound to ``图表.<name>`` and its numbered caption under it."""
+    return [(FIGURE, f"{kind}:{name}"), (CAPTION, f"{{{{ 编号('图') }}}}：{caption}（单位：万元）")]
+
+
 SANGONG = "三公经费"
 ABROAD, CARS, HOSTING = f"{SANGONG}['因公出国（境）费']", f"{SANGONG}.公务用车购置及运行维护费", f"{SANGONG}.公务接待费"
 FUNCTION = "一般公共预算财政拨款支出"
 
 PARAGRAPHS: list[tuple[str, str]] = [
-    (TITLE, "{{ 部门 }}{{ 年度 }}年度部门决算"),
+    (COVER, "{{ 部门 }}"),
+    (COVER, "{{ 年度 }}年度部门决算"),
     # ---------------------------------------------------------------- 第一部分
     (H1, "{{ 编号('部分') }} 部门概况"),
     (H2, "{{ 编号('一级') }}基本职能及主要工作"),
@@ -98,29 +118,29 @@ PARAGRAPHS: list[tuple[str, str]] = [
     (BODY, "{{ 年度 }}年度收、支总计{{ 收支总计.本年|金额 }}万元。"
            + change("收支总计", "与{{ 上年度 }}年相比，收、支总计各", "与{{ 上年度 }}年相比，收、支总计持平。",
                   "收支总计.变动原因")),
-    (CAPTION, "（{{ 编号('图') }}：收、支决算总计变动情况图）（柱状图）"),
+    *figure("收支总计变动", "bar", "收、支决算总计变动情况图"),
     (H2, "{{ 编号('一级') }}收入决算情况说明"),
     (BODY, "{{ 年度 }}年本年收入合计{{ 本年收入合计|金额 }}万元，其中：" + structure("收入结构")),
-    (CAPTION, "（{{ 编号('图') }}：收入决算结构图）（饼状图）"),
+    *figure("收入结构", "pie", "收入决算结构图"),
     (H2, "{{ 编号('一级') }}支出决算情况说明"),
     (BODY, "{{ 年度 }}年本年支出合计{{ 本年支出合计|金额 }}万元，其中：" + structure("支出结构")),
-    (CAPTION, "（{{ 编号('图') }}：支出决算结构图）（饼状图）"),
+    *figure("支出结构", "pie", "支出决算结构图"),
     (H2, "{{ 编号('一级') }}财政拨款收入支出决算总体情况说明"),
     (BODY, "{{ 年度 }}年财政拨款收、支总计{{ 财政拨款收支总计.本年|金额 }}万元。"
            + change("财政拨款收支总计", "与{{ 上年度 }}年相比，财政拨款收、支总计各",
                     "与{{ 上年度 }}年相比，财政拨款收、支总计持平。", "财政拨款收支总计.变动原因")),
-    (CAPTION, "（{{ 编号('图') }}：财政拨款收、支决算总计变动情况）（柱状图）"),
+    *figure("财政拨款收支总计变动", "bar", "财政拨款收、支决算总计变动情况"),
     (H2, "{{ 编号('一级') }}一般公共预算财政拨款支出决算情况说明"),
     (H3, "{{ 编号('二级') }}一般公共预算财政拨款支出决算总体情况"),
     (BODY, f"{{{{ 年度 }}}}年一般公共预算财政拨款支出{{{{ {FUNCTION}.本年|金额 }}}}万元，"
            f"占本年支出合计的{{{{ {FUNCTION}.占本年支出合计|百分比 }}}}。"
            + change(FUNCTION, "与{{ 上年度 }}年相比，一般公共预算财政拨款支出",
                     "与{{ 上年度 }}年相比，一般公共预算财政拨款支出持平。", f"{FUNCTION}.变动原因")),
-    (CAPTION, "（{{ 编号('图') }}：一般公共预算财政拨款支出决算变动情况）（柱状图）"),
+    *figure("一般公共预算支出变动", "bar", "一般公共预算财政拨款支出决算变动情况"),
     (H3, "{{ 编号('二级') }}一般公共预算财政拨款支出决算结构情况"),
     (BODY, f"{{{{ 年度 }}}}年一般公共预算财政拨款支出{{{{ {FUNCTION}.本年|金额 }}}}万元，主要用于以下方面:"
            + structure(f"{FUNCTION}.按类", "决算数")),
-    (CAPTION, "（{{ 编号('图') }}：一般公共预算财政拨款支出决算结构）（饼状图）"),
+    *figure("一般公共预算支出结构", "pie", "一般公共预算财政拨款支出决算结构"),
     (H3, "{{ 编号('二级') }}一般公共预算财政拨款支出决算具体情况"),
     (BODY, f"{{{{ 年度 }}}}年一般公共预算支出决算数为{{{{ {FUNCTION}.本年|金额 }}}}万元"
            + completion(FUNCTION) + "。其中："),
@@ -151,7 +171,7 @@ PARAGRAPHS: list[tuple[str, str]] = [
            f"因公出国（境）费支出决算{{{{ {ABROAD}.决算数|金额 }}}}万元，占{{{{ {ABROAD}.占比|百分比 }}}}；"
            f"公务用车购置及运行维护费支出决算{{{{ {CARS}.决算数|金额 }}}}万元，占{{{{ {CARS}.占比|百分比 }}}}；"
            f"公务接待费支出决算{{{{ {HOSTING}.决算数|金额 }}}}万元，占{{{{ {HOSTING}.占比|百分比 }}}}。具体情况如下："),
-    (CAPTION, "（{{ 编号('图') }}：“三公”经费财政拨款支出结构）（饼状图）"),
+    *figure("三公经费结构", "pie", "“三公”经费财政拨款支出结构"),
     (BODY, f"{{{{ 编号('三级') }}}}因公出国（境）经费支出{{{{ {ABROAD}.决算数|金额 }}}}万元" + completion(ABROAD)
            + f"。全年安排因公出国（境）团组{{{{ {ABROAD}.团组数|default(0) }}}}次，"
              f"出国（境）{{{{ {ABROAD}.人数|default(0) }}}}人。"
@@ -238,20 +258,129 @@ def _east_asian(style, font: str, size: float, bold: bool = False) -> None:
     style.font.name = "Times New Roman"
     style.font.size = Pt(size)
     style.font.bold = bold
+    style.font.italic = False
     style.font.color.rgb = RGBColor(0, 0, 0)
-    rpr = style.element.get_or_add_rPr()
-    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for theme in [name for name in fonts.attrib if name.endswith("Theme")]:  # a theme font outranks w:eastAsia
+        del fonts.attrib[theme]
+    fonts.set(qn("w:eastAsia"), font)
 
 
 def _document_language(document) -> None:
-    """Mark text as Simplified Chinese so renderers pick SC glyphs."""
+    """Mark text as Simplified Chinese and give the defaults explicit fonts, so renderers pick SC glyphs.
+
+    python-docx's defaults take East Asian text from the theme (``eastAsiaTheme``,
+    which outranks a style's ``w:eastAsia``) with Japanese as the theme language.
+    """
     rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    for name in list(fonts.attrib):
+        del fonts.attrib[name]
+    for name, font in (("ascii", "Times New Roman"), ("hAnsi", "Times New Roman"), ("eastAsia", "仿宋_GB2312"),
+                       ("cs", "Times New Roman")):
+        fonts.set(qn(f"w:{name}"), font)
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
+    settings = document.settings.element
+    settings.find(qn("w:themeFontLang")).set(qn("w:eastAsia"), "zh-CN")
+    # Word refreshes the fields (目录 page numbers) when the document is opened
+    settings.find(qn("w:compat")).addprevious(parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>'))
+
+
+def _page_setup(section) -> None:
+    """A4 with the margins of 党政机关公文格式 (GB/T 9704)."""
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+
+
+def _field_runs(instruction: str, placeholder: str) -> str:
+    """A complex field: Word and LibreOffice compute it; ``placeholder`` shows until they do."""
+    return (f'<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{placeholder}</w:t></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def _cover_and_contents(document) -> None:
+    """The 目录 page after the cover: a TOC field over the three heading levels."""
+    document.add_paragraph("目  录", style="TOC Heading")
+    contents = document.add_paragraph(style="toc 1")
+    placeholder = "（目录在 Word 打开文档或 docgen 生成 PDF 时更新）"
+    for run in parse_xml(f'<w:p {nsdecls("w")}>{_field_runs(TOC_FIELD, placeholder)}</w:p>'):
+        contents._p.append(run)
+
+
+def _page_numbers(section) -> None:
+    """Page numbers, from 1, centred in the footer of ``section``."""
+    section.footer.is_linked_to_previous = False
+    footer = section.footer.paragraphs[0]
+    footer.style = "Footer"
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for run in parse_xml(f'<w:p {nsdecls("w")}><w:r><w:t xml:space="preserve">— </w:t></w:r>'
+                         f'{_field_runs("PAGE", "1")}<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>'):
+        footer._p.append(run)
+    section._sectPr.append(parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'))
+
+
+def _styles(document) -> None:
+    styles = document.styles
+    _east_asian(styles["Normal"], "仿宋_GB2312", 14)
+    styles["Normal"].paragraph_format.first_line_indent = Pt(28)
+    styles["Normal"].paragraph_format.line_spacing = Pt(26)
+    _east_asian(styles["Title"], "方正小标宋简体", 22)  # the attached reports' titles
+    styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    border = styles["Title"].element.pPr.find(qn("w:pBdr"))  # python-docx's Title has a blue rule
+    if border is not None:
+        styles["Title"].element.pPr.remove(border)
+    cover = styles.add_style(COVER, WD_STYLE_TYPE.PARAGRAPH)
+    cover.style_id = "Cover"
+    cover.base_style = styles["Normal"]
+    _east_asian(cover, "方正小标宋简体", 26)
+    cover.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    cover.paragraph_format.first_line_indent = Pt(0)
+    cover.paragraph_format.line_spacing = 1.5
+    cover.paragraph_format.space_before = Pt(48)
+    _east_asian(styles["Heading 1"], "黑体", 16)
+    styles["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _east_asian(styles["Heading 2"], "黑体", 14)
+    _east_asian(styles["Heading 3"], "楷体_GB2312", 14, bold=True)
+    _east_asian(styles["Caption"], "仿宋_GB2312", 12)
+    styles["Caption"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    styles["Caption"].paragraph_format.first_line_indent = None
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        styles[name].paragraph_format.first_line_indent = Pt(28) if name != "Heading 1" else None
+    for name, style_id, base in ((H1, "PartHeading", "Heading 1"), (H2, "SectionHeading", "Heading 2")):
+        heading = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        heading.style_id = style_id
+        heading.base_style = styles[base]
+        heading.next_paragraph_style = styles["Normal"]
+    _east_asian(styles["TOC Heading"], "黑体", 16)
+    styles["TOC Heading"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    styles["TOC Heading"].paragraph_format.page_break_before = True
+    figure = styles.add_style(FIGURE, WD_STYLE_TYPE.PARAGRAPH)  # single spacing: an exact 26 pt would clip the chart
+    figure.base_style = styles["Normal"]
+    figure.paragraph_format.first_line_indent = Pt(0)
+    figure.paragraph_format.line_spacing = 1.0
+    figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    figure.paragraph_format.keep_with_next = True
+    for level in (1, 2, 3):
+        toc = styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
+        toc.element.find(qn("w:name")).set(qn("w:val"), f"toc {level}")  # Word's built-in name
+        del toc.element.attrib[qn("w:customStyle")]
+        toc.base_style = styles["Normal"]
+        toc.paragraph_format.first_line_indent = Pt(0)
+        toc.paragraph_format.left_indent = Pt(14 * 2 * (level - 1))
+        toc.paragraph_format.line_spacing = Pt(24)
+        toc.paragraph_format.space_before = toc.paragraph_format.space_after = Pt(0)
+        toc.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    footer = styles["Footer"]
+    _east_asian(footer, "宋体", 14)
+    footer.paragraph_format.first_line_indent = Pt(0)
 
 
 def build() -> bytes:
@@ -259,24 +388,21 @@ def build() -> bytes:
     document.core_properties.author = "docgen"
     document.core_properties.title = "部门决算"
     _document_language(document)
-    styles = document.styles
-    _east_asian(styles["Normal"], "仿宋_GB2312", 14)
-    styles["Normal"].paragraph_format.first_line_indent = Pt(28)
-    styles["Normal"].paragraph_format.line_spacing = Pt(26)
-    _east_asian(styles["Title"], "方正小标宋简体", 22)
-    styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    border = styles["Title"].element.pPr.find(qn("w:pBdr"))  # python-docx's Title has a blue rule
-    if border is not None:
-        styles["Title"].element.pPr.remove(border)
-    _east_asian(styles["Heading 1"], "黑体", 16)
-    styles["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _east_asian(styles["Heading 2"], "黑体", 14)
-    _east_asian(styles["Heading 3"], "楷体_GB2312", 14, bold=True)
-    _east_asian(styles["Caption"], "仿宋_GB2312", 12)
-    styles["Caption"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for name in ("Heading 1", "Heading 2", "Heading 3"):
-        styles[name].paragraph_format.first_line_indent = Pt(28) if name != "Heading 1" else None
-    for style, text in PARAGRAPHS:
+    _styles(document)
+    _page_setup(document.sections[0])
+    charts = 0
+    for index, (style, text) in enumerate(PARAGRAPHS):
+        if style == H1 and index == 2:  # the report proper: a new section with page numbers from 1
+            document.paragraphs[0].paragraph_format.space_before = Pt(200)  # the cover's first line
+            _cover_and_contents(document)
+            section = document.add_section(WD_SECTION.NEW_PAGE)
+            _page_setup(section)
+            _page_numbers(section)
+        if style == FIGURE:
+            charts += 1
+            kind, name = text.split(":")
+            add_chart(document, document.add_paragraph(style=FIGURE), name, kind, charts)
+            continue
         document.add_paragraph(text, style=BODY if style == TAG else style)
     return document_bytes(document)
 

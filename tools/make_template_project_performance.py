@@ -1,22 +1,28 @@
 """Write the built-in 项目支出绩效自评 layouts (templates/project-performance/<layout>/template.docx).
 
-云南-东川 follows seed 004 (东川区医疗保障局 2020, 离休干部医疗统筹保障财政配套) and
-四川-邻水 the four project reports in seed 001's 第四部分 附件, sentence by
-sentence. Each entry is one Word paragraph: (style, text); ``TAG`` lines hold
-docxtpl's paragraph tags ({%p ... %}), which vanish from the output. Run:
+云南-东川 follows seed 004 (东川区医疗保障局 2020, 离休干部医疗统筹保障财政配套),
+四川-邻水 the four project reports in seed 001's 第四部分 附件 and 四川-阿坝-2018
+seed 000's 附件2 (阿坝州医疗保险管理局 2018) with its 评分表, sentence by
+sentence. Each entry is one Word paragraph, (style, text), or a :class:`Table`;
+``TAG`` lines hold docxtpl's paragraph tags ({%p ... %}), which vanish from the
+output, and a table's ``str`` rows its row tags ({%tr ... %}). Run:
 
     python tools/make_template_project_performance.py
 """
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table as WordTable, _Cell
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -24,9 +30,39 @@ from docgen.output import document_bytes  # noqa: E402
 
 LAYOUTS_DIR = ROOT / "templates" / "project-performance"
 
-TITLE, SUBTITLE, H1, H2, H3, H4, BODY, TAG = (
-    "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Normal", "Tag")
-Paragraphs = list[tuple[str, str]]
+TITLE, SUBTITLE, H1, H2, H3, H4, BODY, TAG, TABLE_TEXT = (
+    "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Normal", "Tag", "Table Text")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: its text (Jinja allowed), the grid columns it spans and its vertical merge.
+
+    ``merge`` is the cell's ``w:vMerge`` value: ``restart``, ``continue`` or a
+    Jinja expression giving one of them (a row loop's cells merge as the
+    calculators say); empty for a cell merged with nothing.
+    """
+
+    text: str = ""
+    span: int = 1
+    merge: str = ""
+    left: bool = False  # long text reads better aligned left
+
+
+@dataclass(frozen=True)
+class Table:
+    """A Word table: column widths (cm) and rows; a ``str`` row holds a docxtpl row tag ({%tr ... %}).
+
+    The first ``header_rows`` rows repeat at the top of every page the table runs onto.
+    """
+
+    widths: tuple[float, ...]
+    rows: tuple[tuple[Cell, ...] | str, ...]
+    header_rows: int = 1
+
+
+Block = tuple[str, str] | Table
+Paragraphs = list[Block]
 
 # Narrative may cite money figures as {预算数}: 引(text) prints it with each cited figure filled in by
 # the layout's number format (引用 is computed by the funds calculator, which rejects unknown names).
@@ -40,7 +76,7 @@ def say(var: str) -> str:
     return f"{{{{ 引({var}|句) }}}}"
 
 
-def when(condition: str, *paragraphs: tuple[str, str]) -> Paragraphs:
+def when(condition: str, *paragraphs: Block) -> Paragraphs:
     """``paragraphs`` only when ``condition`` holds (an omitted section takes no number)."""
     return [(TAG, f"{{%p if {condition} %}}"), *paragraphs, (TAG, "{%p endif %}")]
 
@@ -219,7 +255,99 @@ LINSHUI: Paragraphs = [
     *section(f"{CONCLUSION}.建议", H3, f"{numbered('二级')}相关建议"),
 ]
 
-LAYOUTS: dict[str, Paragraphs] = {"云南-东川": DONGCHUAN, "四川-邻水": LINSHUI}
+# ------------------------------------------------------------------ 四川-阿坝-2018 (seed 000, 附件2)
+
+
+def merged(cell: str, text: str) -> Cell:
+    """A cell of a row loop merged down as the calculators say, ``text`` printed on its first row only."""
+    return Cell(f"{{% if {cell}.合并 == 'restart' %}}{text}{{% endif %}}", merge=f"{{{{ {cell}.合并 }}}}")
+
+
+def group_label(cell: str, nature: bool = False) -> str:
+    """A 评分表 group's label with its computed full marks: 项目决策（20分）; with its 性质, 项目绩效（特性指标70分）."""
+    return f"{{{{ {cell}.名称 }}}}（{f'{{{{ {cell}.性质 }}}}' if nature else ''}{{{{ {cell}.满分 }}}}分）"
+
+
+SCORE_TABLE = Table(widths=(2.4, 2.4, 2.6, 1.2, 6.0, 1.2), rows=(
+    (Cell("一级指标"), Cell("二级指标"), Cell("三级指标"), Cell("分值"), Cell("指标评价内容（公式计算结果=x）"), Cell("得分")),
+    "{%tr for r in 评分表 %}",
+    (merged("r.一级", group_label("r.一级", nature=True)), merged("r.二级", group_label("r.二级")), Cell("{{ r.三级 }}"),
+     merged("r.分值", "{{ r.分值.满分 }}"), Cell("{{ r.评价内容 }}", left=True), Cell("{{ r.得分 }}")),
+    "{%tr endfor %}",
+    (Cell("合计", span=3), Cell("{{ 评分.满分 }}"), Cell(), Cell("{{ 评分.得分 }}")),
+))
+
+TARGETS = "绩效目标完成情况表"
+
+
+def amount(var: str) -> str:
+    """An amount of the 绩效目标完成情况表 as seed 000 writes it: 631.46万元, and a bare 0."""
+    return f"{{% if {var} %}}{{{{ {var}|金额 }}}}万元{{% else %}}0{{% endif %}}"
+
+
+def split_row(label: str, key: str) -> tuple[Cell, ...]:
+    """A 预算执行情况 row: ``label`` and the ``key`` figure (预算数 / 财政拨款.预算数 …) of budget and spending."""
+    return (Cell(merge="continue"), Cell(label), Cell(amount(f"{FUNDS}.{key}预算数")), Cell(label),
+            Cell(amount(f"{FUNDS}.{key}执行数"), span=2))
+
+
+TARGET_TABLE = Table(widths=(2.3, 2.3, 2.3, 2.6, 3.1, 3.1), header_rows=0, rows=(
+    (Cell("项目名称"), Cell("{{ 项目名称 }}", span=5)),
+    (Cell("预算单位"), Cell("{{ t.预算单位 }}", span=5)),
+    (Cell("预算执行情况(万元)", merge="restart"), Cell("预算数:"), Cell(amount(f"{FUNDS}.预算数")), Cell("执行数:"),
+     Cell(amount(f"{FUNDS}.执行数"), span=2)),
+    split_row("其中-财政拨款:", "财政拨款."),
+    split_row("其它资金:", "其它资金."),
+    (Cell("年度目标完成情况", merge="restart"), Cell("预期目标", span=3), Cell("实际完成目标", span=2)),
+    (Cell(merge="continue"), Cell("{{ 引(t.预期目标) }}", span=3, left=True),
+     Cell("{{ 引(t.实际完成目标) }}", span=2, left=True)),
+    (Cell("绩效指标完成情况", merge="restart"), Cell("一级指标"), Cell("二级指标"), Cell("三级指标"),
+     Cell("预期指标值(包含数字及文字描述)"), Cell("实际完成指标值(包含数字及文字描述)")),
+    "{%tr for r in t.行 %}",
+    (Cell(merge="continue"), merged("r.一级", "{{ r.一级.名称 }}"), merged("r.二级", "{{ r.二级.名称 }}"),
+     Cell("{{ r.三级 }}"), Cell("{{ 引(r.预期指标值) }}", left=True), Cell("{{ 引(r.实际完成指标值) }}", left=True)),
+    "{%tr endfor %}",
+))
+
+ABA: Paragraphs = [
+    *when("附件序号 is defined", (H2, "附件{{ 附件序号 }}")),
+    (TITLE, CITE_MACRO + "{{ 年度 }}年{{ 部门 }}"),
+    (TITLE, "项目支出绩效评价报告"),
+    # ---------------------------------------------------------------- 一 评价工作开展及项目情况
+    (H2, f"{numbered('一级')}评价工作开展及项目情况"),
+    *when(present("项目概况.自评步骤及方法"), (BODY, f"{say('项目概况.自评步骤及方法')}项目支出绩效报告如下：")),
+    *when(present(f"{FUNDS}.申报及批复"), (BODY, say(f"{FUNDS}.申报及批复"))),
+    (BODY, say("项目概况.基本情况")),
+    *when(present(f"{FUNDS}.使用说明"), (BODY, say(f"{FUNDS}.使用说明"))),
+    # ---------------------------------------------------------------- 二 评价结论及绩效分析
+    (H2, f"{numbered('一级')}评价结论及绩效分析"),
+    (H3, f"{numbered('二级')}评价结论"),
+    (BODY, say(f"{CONCLUSION}.综述") + "{% if 评分表 is defined %}项目评价得分见下表：{% endif %}"),
+    *when("评分表 is defined", SCORE_TABLE),
+    # The 绩效分析 follows the Sichuan framework's three 一级 indicators; the seed repeats 基本情况 under
+    # 项目决策 and 申报及批复 under 项目管理, so those are printed again, not typed twice.
+    (H3, f"{numbered('二级')}绩效分析"),
+    (H4, f"{numbered('三级')}项目决策"),
+    *when(present(f"{FUNDS}.计划说明"), (BODY, say(f"{FUNDS}.计划说明"))),
+    (BODY, say("项目概况.基本情况")),
+    *when(present(f"{FUNDS}.申报及批复", f"{FUNDS}.财务管理", "实施及管理.项目管理"),
+          (H4, f"{numbered('三级')}项目管理"),
+          *when(present(f"{FUNDS}.申报及批复"), (BODY, say(f"{FUNDS}.申报及批复"))),
+          *when(present(f"{FUNDS}.财务管理"), (BODY, say(f"{FUNDS}.财务管理"))),
+          *when(present("实施及管理.项目管理"), (BODY, say("实施及管理.项目管理")))),
+    *section("绩效.主要绩效", H4, f"{numbered('三级')}项目绩效"),
+    # ---------------------------------------------------------------- 三 存在主要问题
+    *section(f"{CONCLUSION}.问题", H2, f"{numbered('一级')}存在主要问题"),
+    # ---------------------------------------------------------------- 附表
+    # Seed 000 prints this table in its 部门决算 (十、预算绩效情况说明（二）); here it closes the project's
+    # own report.
+    *when(present(TARGETS),
+          (H1, f"{{% set t = {TARGETS} %}}项目支出绩效目标完成情况表"),
+          (SUBTITLE, "({{ 年度 }}年度)"),
+          TARGET_TABLE),
+]
+
+LAYOUTS: dict[str, Paragraphs] = {"云南-东川": DONGCHUAN, "四川-邻水": LINSHUI, "四川-阿坝-2018": ABA}
 
 
 def _east_asian(style, font: str, size: float, bold: bool = False, centred: bool = False) -> None:
@@ -260,9 +388,62 @@ def build(layout: str) -> bytes:
     _east_asian(styles[H2], "黑体", 16)
     _east_asian(styles[H3], "楷体_GB2312", 16, bold=True)
     _east_asian(styles[H4], "仿宋_GB2312", 16, bold=True)
-    for style, text in LAYOUTS[layout]:
-        document.add_paragraph(text, style=BODY if style == TAG else style)
+    _east_asian(styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH), "仿宋_GB2312", 10.5, centred=True)
+    for block in LAYOUTS[layout]:
+        if isinstance(block, Table):
+            _add_table(document, block)
+        else:
+            style, text = block
+            document.add_paragraph(text, style=BODY if style == TAG else style)
     return document_bytes(document)
+
+
+def _add_table(document, spec: Table) -> None:
+    """Append ``spec`` as a bordered, centred table of fixed column widths."""
+    table = document.add_table(rows=0, cols=len(spec.widths))
+    table.style = document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, spec.widths):
+        column.width = Cm(width)
+    for index, row in enumerate(spec.rows):
+        cells = (Cell(row, span=len(spec.widths)),) if isinstance(row, str) else row
+        _add_row(table, cells, spec.widths, header=index < spec.header_rows)
+
+
+def _add_row(table: WordTable, cells: tuple[Cell, ...], widths: tuple[float, ...], header: bool) -> None:
+    """Append a row of ``cells``; together they must span every grid column."""
+    if sum(cell.span for cell in cells) != len(widths):
+        raise ValueError(f"a row spans {sum(c.span for c in cells)} of {len(widths)} columns: {cells}")
+    # a row never breaks across pages; header rows repeat at the top of each page
+    tr = _element("w:tr", _element("w:trPr", _element("w:cantSplit"), *([_element("w:tblHeader")] if header else [])))
+    start = 0
+    for cell in cells:
+        properties = [_element("w:tcW", w=str(round(Cm(sum(widths[start:start + cell.span])).twips)), type="dxa")]
+        if cell.span > 1:
+            properties.append(_element("w:gridSpan", val=str(cell.span)))
+        if cell.merge:
+            properties.append(_element("w:vMerge", val=cell.merge))
+        properties.append(_element("w:vAlign", val="center"))
+        tc = _element("w:tc", _element("w:tcPr", *properties), OxmlElement("w:p"))
+        tr.append(tc)
+        paragraph = _Cell(tc, table).paragraphs[0]
+        paragraph.style = TABLE_TEXT
+        if cell.left:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        if cell.text:
+            paragraph.add_run(cell.text)
+        start += cell.span
+    table._tbl.append(tr)
+
+
+def _element(tag: str, *children, **attributes: str):
+    """A WordprocessingML element ``tag`` with ``w:``-attributes and children, in schema order as given."""
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    element.extend(children)
+    return element
 
 
 def template_path(layout: str) -> Path:

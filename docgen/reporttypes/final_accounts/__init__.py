@@ -20,6 +20,7 @@ REPORT_TYPE = ReportType(
         "final-accounts.three-public",
         "final-accounts.other-matters",
         "final-accounts.glossary",
+        "final-accounts.charts",
     ),
     layouts_dir=bundled_dir("templates") / "final-accounts",
     default_layout="四川-邻水",

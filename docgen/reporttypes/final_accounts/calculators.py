@@ -10,11 +10,13 @@ from typing import Any, Iterable, Mapping
 
 from ...calc import change, money, percent, total
 from ...calculation import CalcContext
+from ...formatting import format_number
 
 Data = Mapping[str, Any]
 
 #: The figures compared with last year (本年 typed or derived, 上年 typed).
 COMPARED = ("收支总计", "财政拨款收支总计", "一般公共预算财政拨款支出", "机关运行经费")
+FUNCTION_SPENDING = "一般公共预算财政拨款支出"
 FISCAL_INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入")
 
 
@@ -215,3 +217,41 @@ def glossary(data: Data, ctx: CalcContext) -> dict[str, Any]:
             subjects.append({"名称": line["全称"], "说明": ctx.subject_explanation(str(line["编码"]))})
     fixed = lambda names: [{"名称": n, "说明": ctx.term_explanation(n)} for n in names]
     return {"名词解释": fixed(settings["前"]) + subjects + fixed(settings["后"])}
+
+
+def charts(data: Data, ctx: CalcContext) -> dict[str, Any]:
+    """图表: the data of each chart, keyed by the name a template's chart is bound by (its alt text).
+
+    Each entry is ``{类别: [...], 系列: [{名称, 值: [...]}]}``; labels follow
+    seed 001, amounts written with the layout's 金额格式. A 变动 chart has
+    last year's bar only when last year's figure is known. Zero categories
+    stay here; pie charts leave them out when drawn (``饼图列出零项``).
+    """
+    amount = lambda value: format_number(value, ctx.settings["金额格式"]) + "万元"
+    this_year, last_year = data["年度"], data["上年度"]
+
+    def chart(categories: list[str], values: list[Any]) -> dict[str, Any]:
+        return {"类别": categories, "系列": [{"名称": "金额（万元）", "值": [money(v) for v in values]}]}
+
+    def over_years(name: str, label: str) -> dict[str, Any]:
+        figure = data[name]
+        years = ([(last_year, figure["上年"])] if figure.get("上年") is not None else []) + [(this_year, figure["本年"])]
+        return chart([label.format(year=y, amount=amount(v)) for y, v in years], [v for _, v in years])
+
+    spending = data["一般公共预算财政拨款支出"]
+    result = {
+        "收支总计变动": over_years("收支总计", "{year}年度"),
+        "收入结构": chart(list(data["收入"]), list(data["收入"].values())),
+        "支出结构": chart([f"{k}{amount(v)}" for k, v in data["支出"].items()], list(data["支出"].values())),
+        "财政拨款收支总计变动": over_years("财政拨款收支总计", "{year}年财政拨款收、支总计{amount}"),
+        "一般公共预算支出变动": over_years(FUNCTION_SPENDING, "{year}年一般公共预算财政拨款支出{amount}"),
+        "一般公共预算支出结构": chart([f"{x['名称']}{amount(x['决算数'])}" for x in spending["按类"]],
+                                [x["决算数"] for x in spending["按类"]]),
+    }
+    if "三公经费" in data:
+        facts = data["三公经费"]
+        parts = {"因公出国（境）费": facts["因公出国（境）费"]["决算数"],
+                 "公务用车购置及运行维护费": facts["公务用车购置及运行维护费"]["决算数"],
+                 "公务接待费": facts["公务接待费"]["决算数"]}
+        result["三公经费结构"] = chart([f"{k}支出决算{amount(v)}" for k, v in parts.items()], list(parts.values()))
+    return {"图表": result}

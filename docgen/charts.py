@@ -1,0 +1,387 @@
+"""Native Word charts bound to computed data.
+
+A chart placed in a layout's template (a DrawingML ``c:chartSpace`` part, any
+category chart Word offers: column, bar, line, area, pie, doughnut) is bound
+to data by its alt text (``wp:docPr/@descr``, else ``@title``): the name of
+an entry of the context's ``图表`` mapping, which a calculator fills::
+
+    图表:
+      收入结构:
+        类别: [一般公共预算财政拨款收入, 政府性基金预算财政拨款收入]
+        系列: [{名称: 金额（万元）, 值: [5996.78, 799.38]}]
+
+Binding rewrites what Word and LibreOffice draw from, the caches in the chart
+part (``c:strCache``/``c:numCache``) with their ``c:f`` ranges, and what
+Word's "编辑数据" opens, the embedded workbook, so all three agree. The
+author's styling stays: series, point and label formatting are kept; per-point
+formatting (``c:dPt``, ``c:dLbl``) beyond the new number of categories is
+dropped, and a template that formats every point has its pattern repeated for
+added points. The workbook is written anew (categories in column A, one
+column per series), deterministically. Pie and doughnut charts leave out
+categories whose values are all zero unless the layout's ``饼图列出零项`` says
+otherwise.
+"""
+from __future__ import annotations
+
+import copy
+import html
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from decimal import Decimal
+from typing import Any, Callable, Mapping, Sequence
+from xml.sax.saxutils import escape
+
+from . import docxzip
+from .errors import DocgenError
+from .plugins import did_you_mean
+
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NS = {"c": C}
+_DRAWING = re.compile(r"<w:drawing>.*?</w:drawing>", re.DOTALL)
+_DOCPR = re.compile(r"<wp:docPr\b([^>]*)>")
+_CHART_REF = re.compile(r'<c:chart\b[^>]*?\br:id="([^"]+)"')
+_ATTR = re.compile(r'\b(descr|title)="([^"]*)"')
+_REL = re.compile(r"<Relationship\b([^>]*)/?>")
+_REL_ATTR = re.compile(r'\b(Id|Type|Target)="([^"]*)"')
+_SHEET_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!]+))!")
+_PIES = {"pieChart", "pie3DChart", "doughnutChart", "ofPieChart"}
+_CATEGORY_PLOTS = _PIES | {"barChart", "bar3DChart", "lineChart", "line3DChart", "areaChart", "area3DChart",
+                           "radarChart"}
+#: The elements of ``c:ser`` that come after ``c:cat``/``c:val``, for inserting in schema order.
+_AFTER_VAL = ("shape", "smooth", "extLst")
+_AFTER_TX = ("spPr", "invertIfNegative", "pictureOptions", "marker", "explosion", "dPt", "dLbls", "trendline",
+             "errBars", "cat", "val") + _AFTER_VAL
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """The data of one chart: category labels and one or more named series of values."""
+
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[Decimal, ...]], ...]
+
+    @classmethod
+    def from_context(cls, entry: Mapping[str, Any]) -> "ChartData":
+        """From a ``图表`` entry: ``{类别: [...], 系列: [{名称: ..., 值: [...]}]}``."""
+        return cls(tuple(str(c) for c in entry["类别"]),
+                   tuple((str(s["名称"]), tuple(Decimal(str(v)) for v in s["值"])) for s in entry["系列"]))
+
+    def without_zero_categories(self) -> "ChartData":
+        """The categories whose values are not all zero (all of them if every one is zero)."""
+        keep = [i for i in range(len(self.categories)) if any(values[i] != 0 for _, values in self.series)]
+        if not keep:
+            return self
+        return ChartData(tuple(self.categories[i] for i in keep),
+                         tuple((name, tuple(values[i] for i in keep)) for name, values in self.series))
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of a template: its bound name, its part and its embedded workbook (if any)."""
+
+    name: str
+    rel_id: str  # the relationship id of the chart in word/document.xml
+    part: str  # e.g. word/charts/chart1.xml
+    xml: bytes
+    workbook: str | None  # e.g. word/embeddings/Microsoft_Excel_Worksheet1.xlsx
+
+
+def _relationships(rels_xml: str, source: str) -> dict[str, tuple[str, str]]:
+    """Relationship id -> (type, absolute part name) of a ``.rels`` part for ``source``."""
+    found = {}
+    for match in _REL.finditer(rels_xml):
+        attrs = dict(_REL_ATTR.findall(match.group(1)))
+        if "Id" in attrs and "Target" in attrs and 'TargetMode="External"' not in match.group(1):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(source), attrs["Target"]))
+            found[attrs["Id"]] = (attrs.get("Type", ""), target.lstrip("/"))
+    return found
+
+
+def _rels_name(part: str) -> str:
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def find_charts(document_xml: str, read: Callable[[str], bytes | None]) -> list[Chart]:
+    """The named charts of a document, from its XML and a reader of its package's parts."""
+    rels = _relationships((read(_rels_name("word/document.xml")) or b"").decode("utf-8"), "word/document.xml")
+    charts = []
+    for drawing in _DRAWING.finditer(document_xml):
+        block = drawing.group(0)
+        docpr, ref = _DOCPR.search(block), _CHART_REF.search(block)
+        if docpr is None or ref is None or ref.group(1) not in rels:
+            continue
+        attrs = dict(_ATTR.findall(docpr.group(1)))
+        name = html.unescape(attrs.get("descr") or attrs.get("title") or "").strip()
+        part = rels[ref.group(1)][1]
+        xml = read(part)
+        if not name or xml is None:
+            continue  # an unnamed chart keeps the data the author typed
+        chart_rels = _relationships((read(_rels_name(part)) or b"").decode("utf-8"), part)
+        external = _external_data_id(xml)
+        workbook = chart_rels.get(external, ("", ""))[1] if external else None
+        charts.append(Chart(name, ref.group(1), part, xml, workbook if workbook and workbook.endswith(".xlsx")
+                            else None))
+    return charts
+
+
+def _external_data_id(xml: bytes) -> str | None:
+    match = re.search(rb'<c:externalData\b[^>]*?\br:id="([^"]+)"', xml)
+    return match.group(1).decode() if match else None
+
+
+def bind(charts: Sequence[Chart], document_xml: str, data: Mapping[str, Any],
+         settings: Mapping[str, Any], layout: str) -> dict[str, bytes]:
+    """The replaced chart parts and workbooks for one document.
+
+    Only charts present in the rendered ``document_xml`` are bound; each must
+    have its entry in ``data`` (the context's ``图表``) and appear once (a
+    chart repeated by a loop would be one shared part: DG802).
+    """
+    replaced: dict[str, bytes] = {}
+    for chart in charts:
+        uses = len(re.findall(rf'<c:chart\b[^>]*?\br:id="{re.escape(chart.rel_id)}"', document_xml))
+        if not uses:
+            continue
+        if uses > 1:
+            raise DocgenError.single("DG802", layout=layout, name=chart.name)
+        if chart.name not in data:
+            names = sorted(data)
+            raise DocgenError.single("DG801", layout=layout, name=chart.name, hint=did_you_mean(chart.name, names),
+                                     available="、".join(names) or "无")
+        try:
+            xml, sheet, shown = bind_chart_xml(chart.xml, ChartData.from_context(data[chart.name]),
+                                               bool(settings.get("饼图列出零项", False)))
+        except ValueError as exc:
+            raise DocgenError.single("DG803", layout=layout, name=chart.name, reason=str(exc)) from None
+        replaced[chart.part] = xml
+        if chart.workbook:
+            replaced[chart.workbook] = workbook_bytes(sheet, shown)
+    return replaced
+
+
+def bind_package(docx: bytes, data: Mapping[str, Any], settings: Mapping[str, Any], layout: str) -> bytes:
+    """A finished .docx with its named charts bound (for documents not made by the compiled path)."""
+    archive = zipfile.ZipFile(io.BytesIO(docx))
+    names = set(archive.namelist())
+    document = archive.read("word/document.xml").decode("utf-8")
+    charts = find_charts(document, lambda n: archive.read(n) if n in names else None)
+    replaced = bind(charts, document, data, settings, layout)
+    if not replaced:
+        return docx
+    return docxzip.write(docxzip.Member.compress(n, replaced[n] if n in replaced else archive.read(n))
+                         for n in archive.namelist())
+
+
+def bind_chart_xml(xml: bytes, data: ChartData, pie_zeros: bool = False) -> tuple[bytes, str, ChartData]:
+    """The chart part with ``data`` in its caches and ranges, its sheet name and the data it shows.
+
+    Raises ``ValueError`` for a chart that has no category series to bind
+    (scatter and bubble charts, or a chart with no series).
+    """
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    plot_area = root.find("c:chart/c:plotArea", _NS)
+    plots = [p for p in (plot_area if plot_area is not None else []) if etree.QName(p).localname.endswith("Chart")]
+    kinds = {etree.QName(p).localname for p in plots}
+    if not plots or not kinds <= _CATEGORY_PLOTS:
+        raise ValueError("、".join(sorted(kinds - _CATEGORY_PLOTS)) or "没有图表")
+    if kinds & _PIES and not pie_zeros:
+        data = data.without_zero_categories()
+    sheet = _sheet_name(root)
+    series = _series_elements(plots, len(data.series))
+    count = len(data.categories)
+    for column, (ser, (title, values)) in enumerate(zip(series, data.series), start=1):
+        letter = _column(column + 1)  # column A holds the categories
+        _replace(ser, "tx", _str_ref("c:tx", f"{_ref(sheet)}!${letter}$1", [title]), before=_AFTER_TX)
+        cat = _str_ref("c:cat", f"{_ref(sheet)}!$A$2:$A${count + 1}", data.categories)
+        _replace(ser, "cat", cat, before=("val",) + _AFTER_VAL)
+        _set_values(ser, f"{_ref(sheet)}!${letter}$2:${letter}${count + 1}", values)
+        _fit_points(ser, "dPt", count)
+        labels = ser.find("c:dLbls", _NS)
+        if labels is not None:
+            _fit_points(labels, "dLbl", count)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), sheet, data
+
+
+def _series_elements(plots: list[Any], wanted: int) -> list[Any]:
+    """The ``c:ser`` elements, as many as ``wanted``: extra ones removed, missing ones cloned from the last."""
+    series = [ser for plot in plots for ser in plot.findall("c:ser", _NS)]
+    if not series:
+        raise ValueError("没有数据系列")
+    for extra in series[wanted:]:
+        extra.getparent().remove(extra)
+    series = series[:wanted]
+    next_id = 1 + max(int(e.get("val")) for s in series for e in s.findall("c:idx", _NS) + s.findall("c:order", _NS))
+    while len(series) < wanted:
+        clone = copy.deepcopy(series[-1])
+        for tag in ("idx", "order"):
+            clone.find(f"c:{tag}", _NS).set("val", str(next_id))
+        series[-1].addnext(clone)
+        series.append(clone)
+        next_id += 1
+    return series
+
+
+def _sheet_name(root: Any) -> str:
+    formula = root.find(".//c:f", _NS)
+    match = _SHEET_REF.match(formula.text or "") if formula is not None else None
+    if match is None:
+        return "Sheet1"
+    return match.group(1).replace("''", "'") if match.group(1) else match.group(2)
+
+
+def _ref(sheet: str) -> str:
+    return sheet if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", sheet) else "'" + sheet.replace("'", "''") + "'"
+
+
+def _column(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _str_ref(tag: str, formula: str, texts: Sequence[str]) -> Any:
+    from lxml import etree
+
+    points = "".join(f'<c:pt idx="{i}"><c:v>{escape(t)}</c:v></c:pt>' for i, t in enumerate(texts))
+    return etree.fromstring(f'<{tag} xmlns:c="{C}"><c:strRef><c:f>{escape(formula)}</c:f><c:strCache>'
+                            f'<c:ptCount val="{len(texts)}"/>{points}</c:strCache></c:strRef></{tag}>')
+
+
+def _replace(ser: Any, tag: str, new: Any, before: tuple[str, ...]) -> None:
+    """Put ``new`` in place of ``c:<tag>``, or before the first of ``before`` present (schema order)."""
+    old = ser.find(f"c:{tag}", _NS)
+    if old is not None:
+        old.getparent().replace(old, new)
+        return
+    for name in before:
+        anchor = ser.find(f"c:{name}", _NS)
+        if anchor is not None:
+            anchor.addprevious(new)
+            return
+    ser.append(new)
+
+
+def _set_values(ser: Any, formula: str, values: Sequence[Decimal]) -> None:
+    """``c:val`` as a ``c:numRef`` with ``formula`` and a cache of ``values`` (its number format kept)."""
+    from lxml import etree
+
+    old = ser.find("c:val", _NS)
+    code = old.find(".//c:formatCode", _NS) if old is not None else None
+    points = "".join(f'<c:pt idx="{i}"><c:v>{_number(v)}</c:v></c:pt>' for i, v in enumerate(values))
+    new = etree.fromstring(
+        f'<c:val xmlns:c="{C}"><c:numRef><c:f>{escape(formula)}</c:f><c:numCache>'
+        f'<c:formatCode>{escape(code.text or "General") if code is not None else "General"}</c:formatCode>'
+        f'<c:ptCount val="{len(values)}"/>{points}</c:numCache></c:numRef></c:val>')
+    _replace(ser, "val", new, before=_AFTER_VAL)
+
+
+def _fit_points(parent: Any, tag: str, count: int) -> None:
+    """Per-point elements (``c:dPt``/``c:dLbl``) for exactly the points 0..count-1 that had them.
+
+    Points past ``count`` lose theirs; when every point had one (Word's pies),
+    added points repeat the pattern (without custom label text).
+    """
+    points = sorted(parent.findall(f"c:{tag}", _NS), key=lambda e: int(e.find("c:idx", _NS).get("val")))
+    if not points:
+        return
+    had = [int(p.find("c:idx", _NS).get("val")) for p in points]
+    for point in points:
+        if int(point.find("c:idx", _NS).get("val")) >= count:
+            parent.remove(point)
+    if had != list(range(len(had))) or count <= len(had):
+        return
+    last = points[-1]
+    for idx in range(len(had), count):
+        clone = copy.deepcopy(points[idx % len(points)])
+        clone.find("c:idx", _NS).set("val", str(idx))
+        for text in clone.findall("c:tx", _NS):
+            clone.remove(text)
+        last.addnext(clone)
+        last = clone
+
+
+def _number(value: Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# ---------------------------------------------------------------- the embedded workbook
+
+_XLSX_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>')
+_XLSX_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="xl/workbook.xml"/></Relationships>')
+_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'worksheet" Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'styles" Target="styles.xml"/></Relationships>')
+_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<fonts count="1"><font><sz val="11"/><name val="宋体"/><charset val="134"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
+    '</fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def workbook_bytes(sheet: str, data: ChartData) -> bytes:
+    """A minimal .xlsx holding ``data`` on ``sheet``: categories in column A, series from column B.
+
+    Written with fixed timestamps, so the same data gives the same bytes.
+    """
+    def text(ref: str, value: str) -> str:
+        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
+
+    rows = ['<row r="1">' + "".join(text(f"{_column(j + 2)}1", name) for j, (name, _) in enumerate(data.series))
+            + "</row>"]
+    for i, category in enumerate(data.categories):
+        r = i + 2
+        cells = [text(f"A{r}", category)] + [f'<c r="{_column(j + 2)}{r}"><v>{_number(values[i])}</v></c>'
+                                             for j, (_, values) in enumerate(data.series)]
+        rows.append(f'<row r="{r}">' + "".join(cells) + "</row>")
+    last = f"{_column(len(data.series) + 1)}{len(data.categories) + 1}"
+    sheet_xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}">'
+                 f'<dimension ref="A1:{last}"/><cols><col min="1" max="1" width="36" customWidth="1"/>'
+                 f'<col min="2" max="{len(data.series) + 1}" width="14" customWidth="1"/></cols>'
+                 f'<sheetData>{"".join(rows)}</sheetData></worksheet>')
+    workbook = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{_MAIN}" '
+                f'xmlns:r="{_R}"><sheets><sheet name="{escape(sheet, {chr(34): "&quot;"})}" sheetId="1" '
+                f'r:id="rId1"/></sheets></workbook>')
+    fixed = [("[Content_Types].xml", _XLSX_TYPES), ("_rels/.rels", _XLSX_RELS), ("xl/workbook.xml", workbook),
+             ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS), ("xl/styles.xml", _STYLES)]
+    return docxzip.write([*(_compressed(name, content) for name, content in fixed),
+                          docxzip.Member.compress("xl/worksheets/sheet1.xml", sheet_xml.encode("utf-8"))])
+
+
+@lru_cache(maxsize=64)
+def _compressed(name: str, content: str) -> docxzip.Member:
+    """A workbook member that is the same for every chart (per sheet name), compressed once."""
+    return docxzip.Member.compress(name, content.encode("utf-8"))
