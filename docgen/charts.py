@@ -378,7 +378,8 @@ def workbook_bytes(sheet: str, data: ChartData) -> bytes:
     fixed = [("[Content_Types].xml", _XLSX_TYPES), ("_rels/.rels", _XLSX_RELS), ("xl/workbook.xml", workbook),
              ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS), ("xl/styles.xml", _STYLES)]
     return docxzip.write([*(_compressed(name, content) for name, content in fixed),
-                          docxzip.Member.compress("xl/worksheets/sheet1.xml", sheet_xml.encode("utf-8"))])
+                          docxzip.Member.compress("xl/worksheets/sheet1.xml", sheet_xml.encode("utf-8"),
+                                                  docxzip.PER_DOCUMENT)])
 
 
 @lru_cache(maxsize=64)

@@ -150,8 +150,8 @@ class CompiledTemplate:
 
         def member(m: docxzip.Member | str) -> docxzip.Member:
             if isinstance(m, str):
-                return docxzip.Member.compress(m, parts[m].encode("utf-8"))
-            return docxzip.Member.compress(m.name, replaced[m.name]) if m.name in replaced else m
+                return docxzip.Member.compress(m, parts[m].encode("utf-8"), docxzip.PER_DOCUMENT)
+            return docxzip.Member.compress(m.name, replaced[m.name], docxzip.PER_DOCUMENT) if m.name in replaced else m
 
         return docxzip.write(member(m) for m in self._members)
 

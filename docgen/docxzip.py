@@ -18,6 +18,8 @@ from typing import Iterable
 _DOS_DATE, _DOS_TIME = (0 << 9) | (1 << 5) | 1, 0
 _UTF8_NAMES = 0x0800
 _DEFLATE = 8
+#: zlib level for parts made anew for every document: about twice as fast as 6, a few % larger.
+PER_DOCUMENT = 1
 
 
 @dataclass(frozen=True)
@@ -30,9 +32,10 @@ class Member:
     data: bytes  # raw DEFLATE stream
 
     @classmethod
-    def compress(cls, name: str, content: bytes) -> "Member":
-        """Compress ``content`` (level 6, as zipfile does)."""
-        compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    def compress(cls, name: str, content: bytes, level: int = 6) -> "Member":
+        """Compress ``content``: level 6 (zipfile's) for parts compressed once per template,
+        :data:`PER_DOCUMENT` for parts compressed for every document."""
+        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
         data = compressor.compress(content) + compressor.flush()
         return cls(name, zlib.crc32(content), len(content), data)
 

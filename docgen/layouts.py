@@ -12,6 +12,7 @@ is the folder's path). A name found in two places is an error naming both
 from __future__ import annotations
 
 import os
+import sys
 from functools import lru_cache
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -30,13 +31,21 @@ def template_roots(extra: Sequence[Path] = ()) -> list[tuple[str, Path]]:
     """``(where it came from, folder)`` for every folder of layouts outside the package."""
     roots = [("--templates", Path(p)) for p in extra]
     roots += [(ENV_VAR, Path(p)) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
+    return roots + list(_plugin_roots(tuple(sys.path)))
+
+
+@lru_cache(maxsize=4)
+def _plugin_roots(path: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
+    """Layout folders registered by plugins; scanning installed packages costs milliseconds,
+    so it happens once per ``sys.path``."""
+    roots = []
     for ep in entry_points(group=LAYOUTS_GROUP):
         try:
             roots.append((f"插件 {ep.name}", Path(ep.load())))
         except Exception as exc:  # a broken plugin must not break unrelated renders
             raise DocgenError.single("DG302", name=ep.name, group=LAYOUTS_GROUP,
                                      reason=f"{type(exc).__name__}: {exc}") from exc
-    return roots
+    return tuple(roots)
 
 
 def find(report_type: "ReportType", extra: Sequence[Path] = ()) -> dict[str, "Layout"]:
