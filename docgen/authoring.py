@@ -158,6 +158,22 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return out
 
 
+def example_for(report_type: ReportType, layout: Layout) -> Path | None:
+    """The data to try a layout on: its own ``示例数据.yaml``, else a bundled example written
+    for it (``版式: <name>``), else the report type's example."""
+    own = layout.folder / "示例数据.yaml"
+    if own.is_file():
+        return own
+    from .resources import bundled_dir
+
+    for candidate in sorted(bundled_dir("examples").rglob("*.yaml")):
+        text = candidate.read_text(encoding="utf-8")
+        if re.search(rf"^版式:\s*{re.escape(layout.name)}\s*$", text, re.M) and re.search(
+                rf"^type:\s*({re.escape(report_type.name)}|{re.escape(report_type.id)})\s*$", text, re.M):
+            return candidate
+    return report_type.example
+
+
 def check_layout(report_type: ReportType, layout: Layout, data: Path | None) -> list[Problem]:
     """Every problem of ``layout``: static checks of its template, then a render on ``data``."""
     from docxtpl import DocxTemplate

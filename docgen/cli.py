@@ -309,19 +309,19 @@ def layout_new(ctx: click.Context, name: str, source: str, into: Path, type_name
 @layout.command("check")
 @click.argument("name")
 @click.option("--data", type=click.Path(path_type=Path, dir_okay=False),
-              help="用哪份数据试生成（默认为该类型的示例）/ data to try the layout on")
+              help="用哪份数据试生成（默认：版式文件夹中的 示例数据.yaml，或为该版式写的示例）/ data to try it on")
 @type_option
 @templates_option
 @click.pass_context
 def layout_check(ctx: click.Context, name: str, data: Path | None, type_name: str,
                  templates: tuple[Path, ...]) -> None:
     """检查版式：语法、过滤器、字段名、被拆开的标签，并用示例数据试生成 / check a layout."""
-    from .authoring import check_layout
+    from .authoring import check_layout, example_for
     from .pipeline import find_report_type
 
     report_type = _run(ctx, lambda: find_report_type(type_name))
     chosen = _run(ctx, lambda: report_type.layout(name, templates=templates))
-    problems = _run(ctx, lambda: check_layout(report_type, chosen, data or report_type.example))
+    problems = _run(ctx, lambda: check_layout(report_type, chosen, data or example_for(report_type, chosen)))
     errors = [p for p in problems if p.severity == "error"]
     if problems:
         click.echo(format_report(problems, ctx.obj["lang"]), err=True)

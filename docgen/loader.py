@@ -104,6 +104,11 @@ class LoadedDocument:
             data = data[step]
         return LoadedDocument(self.path, copy_data(data), _walk(self.root, field), self.lines)
 
+    def typed_text(self, field: FieldPath) -> str | None:
+        """The text written in the file for the scalar at ``field`` (None if it is not a scalar there)."""
+        node = _walk(self.root, field)
+        return node.value if isinstance(node, yaml.ScalarNode) and node is not self.root else None
+
     def locate(self, field: FieldPath, title: str | None = None) -> Location:
         """File position of ``field`` (or of its nearest existing parent)."""
         node = _walk(self.root, field)

@@ -98,7 +98,9 @@ def field_title(root: dict[str, Any], path: tuple[str | int, ...]) -> str | None
 
 
 def _type_hint(expected: str | list[str], value: Any) -> str:
-    """Advice for the common ways a figure is typed wrongly."""
+    """Advice for the common ways a figure (or a text that looks like one) is typed wrongly."""
+    if expected == "string" and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return "（这里应写文字：含数字的文字请加引号，例如 \"58.35万元\"）"
     wants_number = expected in ("number", "integer") or (isinstance(expected, list) and "number" in expected)
     if not (wants_number and isinstance(value, str)):
         return ""
@@ -138,8 +140,10 @@ def _problems_for(error: ValidationError, doc: LoadedDocument, root: dict[str, A
 
     where = doc.locate(path, title)
     if kind == "type":
+        typed = doc.typed_text(path) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else None
+        actual = typed if typed is not None and typed != str(value) else show_value(value)
         yield Problem("DG201", {"expected": _expected_types(error.validator_value),
-                                "actual": show_value(value), "hint": _type_hint(error.validator_value, value)}, where)
+                                "actual": actual, "hint": _type_hint(error.validator_value, value)}, where)
     elif kind in ("minimum", "exclusiveMinimum"):
         yield Problem("DG203", {"limit": error.validator_value, "actual": show_value(value)}, where)
     elif kind in ("maximum", "exclusiveMaximum"):

@@ -147,3 +147,28 @@ def test_check_reports_a_syntax_error(tmp_path: Path) -> None:
     result = invoke("layout", "check", "语法错", "--templates", str(templates))
     assert result.exit_code == 1
     assert "错误 DG401: 版式 语法错 的模板有语法错误：Unexpected end of template." in result.stderr
+
+
+def test_every_built_in_layout_checks_clean_on_its_own_example() -> None:
+    from docgen.authoring import check_layout, example_for
+    from docgen.pipeline import report_types
+
+    registry = report_types()
+    findings = {}
+    for type_name in registry.names():
+        report_type = registry.get(type_name)
+        for name, layout in report_type.layouts().items():
+            problems = check_layout(report_type, layout, example_for(report_type, layout))
+            findings[f"{type_name}/{name}"] = [p.code for p in problems]
+    assert findings and all(codes == [] for codes in findings.values()), findings
+
+
+def test_a_layout_folder_may_carry_its_own_example(authored: Path) -> None:
+    from docgen.authoring import example_for
+    from docgen.pipeline import find_report_type
+
+    report_type = find_report_type("部门决算")
+    layout = report_type.layout("达州-通川", templates=[authored.parent / "templates"])
+    assert example_for(report_type, layout) == report_type.example
+    (layout.folder / "示例数据.yaml").write_text(authored.read_text(encoding="utf-8"), encoding="utf-8")
+    assert example_for(report_type, layout) == layout.folder / "示例数据.yaml"

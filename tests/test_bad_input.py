@@ -223,3 +223,10 @@ def test_an_optional_section_can_be_left_out(tmp_path: Path, field: str) -> None
     del data[field]
     result = run_render(write(tmp_path, context_yaml(data)))
     assert result.exit_code == 0, result.output
+
+
+def test_a_text_that_reads_as_an_amount_asks_for_quotes(tmp_path: Path) -> None:
+    # unquoted, 58.35万元 reads as the amount 58.35; a text field then shows what was typed and the fix
+    result = run_render(write(tmp_path, edited("部门简称: 邻水县医保局", "部门简称: 58.35万元")))
+    assert result.stderr.splitlines()[0] == (
+        'report.yaml:7:7: 错误 DG201: 部门简称: 应为文本，实际为 58.35万元（这里应写文字：含数字的文字请加引号，例如 "58.35万元"）')
