@@ -46,6 +46,7 @@ def make_reports(folder: Path, count: int, seed: int = 2022) -> list[Path]:
     from docgen.loader import load_file
 
     base = load_file(EXAMPLE).data
+    base.pop("附件", None)  # the main report alone: one template per document, as plain docxtpl renders
     rng = random.Random(seed)
     paths = []
     for i in range(count):
