@@ -85,8 +85,12 @@ def test_validate_reports_every_file_at_once(tmp_path: Path) -> None:
 def test_types_lists_the_built_in_type() -> None:
     result = invoke("types")
     assert result.exit_code == 0
-    assert result.output.splitlines()[:2] == [
+    assert result.output.splitlines()[:4] == [
         "部门决算  [final-accounts]  部门决算情况说明：部门概况、决算情况说明、名词解释",
+        "    四川-峨眉山-2019  四川县级市部门决算（峨眉山市 2019 年版）：新组建部门的措辞，项级科目按类编号，无图表，"
+        "名词解释注明无此项收支",
+        "    四川-攀枝花-2019  四川市级部门决算（攀枝花市 2019 年版）：收入、支出总计分别与上年比较，列出全部收支项目（含 0），"
+        "七个图表，名词解释按类",
         "    四川-邻水（默认）  四川县级部门决算（邻水县 2022 年版）：十一节决算情况说明，“三公”明细与接待清单",
     ]
 
@@ -95,7 +99,7 @@ def test_layout_option_overrides_the_data(linshui_copy: Path) -> None:
     result = invoke("render", str(linshui_copy), "--layout", "不存在")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        "错误 DG306: 报告类型 部门决算 没有版式 不存在（可用版式：四川-邻水）")
+        "错误 DG306: 报告类型 部门决算 没有版式 不存在（可用版式：四川-峨眉山-2019、四川-攀枝花-2019、四川-邻水）")
 
 
 def test_debug_keeps_the_traceback_for_developers(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
@@ -98,7 +99,8 @@ def render_errors(path: Path, *options: str) -> list[str]:
 
 
 def test_finance_on_the_seed_001_figures() -> None:
-    data = {"年度": 2022, "收入": {"一般公共预算财政拨款收入": D("10005.9"), "政府性基金预算财政拨款收入": D("799.4")},
+    data = {"年度": 2022, "部门概况": {},
+            "收入": {"一般公共预算财政拨款收入": D("10005.9"), "政府性基金预算财政拨款收入": D("799.4")},
             "支出": {"基本支出": D("440.3"), "项目支出": 10365}}
     result = calculators.finance(data, ctx())
     # 10005.9 + 799.4 = 10805.3 = 440.3 + 10365; the report is written the next year
@@ -112,12 +114,14 @@ def test_finance_on_the_seed_001_figures() -> None:
 
 def test_shares_always_sum_to_exactly_100() -> None:
     # thirds round to 33.33 each; the residual 0.01 goes to the largest (first on a tie)
-    data = {"年度": 2022, "收入": {"一般公共预算财政拨款收入": 1, "上级补助收入": 1, "其他收入": 1}, "支出": {}}
+    data = {"年度": 2022, "部门概况": {}, "收入": {"一般公共预算财政拨款收入": 1, "上级补助收入": 1, "其他收入": 1},
+            "支出": {}}
     assert [x["占比"] for x in calculators.finance(data, ctx())["收入结构"]] == [D("33.34"), D("33.33"), D("33.33")]
 
 
 def test_a_zero_total_gives_zero_shares_and_a_plain_sentence(tmp_path: Path) -> None:
-    data = {"年度": 2022, "收入": {"一般公共预算财政拨款收入": 0, "政府性基金预算财政拨款收入": 0}, "支出": {}}
+    data = {"年度": 2022, "部门概况": {}, "收入": {"一般公共预算财政拨款收入": 0, "政府性基金预算财政拨款收入": 0},
+            "支出": {}}
     listed = calculators.finance(data, ctx(结构列出零项=True))
     assert listed["本年收入合计"] == D("0.00") and listed["本年支出合计"] == D("0.00")
     assert [x["占比"] for x in listed["收入结构"]] == [D("0.00"), D("0.00")]
@@ -140,6 +144,75 @@ def test_budget_completion_where_a_budget_is_given(tmp_path: Path) -> None:
     assert ("2022年城乡居民医疗保险参保县级匹配资金是按照中省市关于落实城乡居民基本医保各级财政分别负担的要求，"
             "保障基本医疗顺利实施的重要民生保障工程。2022年城乡居民医疗保险参保县级匹配资金全年预算数8万元，"
             "执行数为5.7万元，完成预算的71.13%。") in text  # the layout prints 万元 to 0.1 (一位小数)
+
+
+def test_spending_detail_on_the_seed_000_figures() -> None:
+    data = {"年度": 2018, "部门概况": {}, "收入": {"一般公共预算财政拨款收入": D("1326.9")},
+            "支出": {"基本支出": D("704.2"), "项目支出": D("631.46")},
+            "支出明细": [{"名称": name, "金额": D(amount)} for name, amount in (
+                ("社会保险经办机构", "401.56"), ("机关事业单位养老保险", "39.66"), ("职业年金", "15.86"),
+                ("军队移交政府的离退休人员安置", "193.94"), ("医疗卫生与计划生育支出", "21.7"), ("其他扶贫", "631.46"),
+                ("住房公积金", "31.48"))]}
+    result = calculators.finance(data, ctx())
+    # 401.56 + 39.66 + 15.86 + 193.94 + 21.7 + 631.46 + 31.48 = 1335.66 = 704.2 + 631.46
+    assert result["支出明细合计"] == result["本年支出合计"] == D("1335.66")
+    # 401.56 / 1335.66 = 30.0645% ... 631.46 / 1335.66 = 47.2770%: the seed's shares, summing to 100
+    assert [x["占比"] for x in result["支出明细"]] == [D(s) for s in (
+        "30.06", "2.97", "1.19", "14.52", "1.62", "47.28", "2.36")]
+    assert result["财政拨款收入合计"] == D("1326.90")
+
+
+def test_budget_funds_and_balances_on_the_seed_002_figures() -> None:
+    data = {"年度": 2019, "部门概况": {"内设机构": [{"名称": f"科室{i}"} for i in range(10)]},
+            "收入": {"一般公共预算财政拨款收入": D("906.51"), "政府性基金预算财政拨款收入": D("154.11"),
+                     "其他收入": D("0.05")},
+            "支出": {"基本支出": D("814.47"), "项目支出": D("247.11")},
+            "预算下达": {"年初预算数": D("867.81"), "追加数": D("192.81")},
+            "年初结转结余": {"基本支出": D("1.58"), "项目支出": D("29.2")},
+            "整体绩效目标": {"全年数": D("1089.83"), "完成数": D("1060.63")},
+            "上级专项": {"项目": [{"名称": "补助资金", "预算执行": {"预算数": 31, "执行数": 31}}]},
+            "项目预算管理": [{"名称": "DRG", "预算执行": {"预算数": D("139.2"), "执行数": 72,
+                                                       "应付": {"内容": "服务维护费", "金额": 120}}}]}
+    result = calculators.finance(data, ctx())
+    assert result["部门概况"] == {"内设机构数": 10}
+    # 867.81 + 192.81 = 1060.62 = 906.51 + 154.11
+    assert result["预算下达"] == {"下达数": D("1060.62")} and result["财政拨款收入合计"] == D("1060.62")
+    # 0.05 / 1060.67 = 0.0047% -> 0.00 (the seed prints 0.005%)
+    assert result["其他资金收入"] == {"金额": D("0.05"), "占比": D("0.00")}
+    # 814.47 + 247.11 = 1061.58 (the seed prints 1061.62); 1.58 + 29.2 = 30.78
+    assert (result["本年支出合计"], result["年初结转结余合计"]) == (D("1061.58"), D("30.78"))
+    # 1060.63 / 1089.83 = 97.3207% -> 97.32, 1089.83 - 1060.63 = 29.20 carried over
+    assert result["整体绩效目标"] == {"完成": {"完成率": D("97.32"), "比较": "小于"}, "结余数": D("29.20")}
+    # 72 / 139.2 = 51.7241% -> 51.72 of the budget, 72 / 120 = 60% of the contract
+    assert result["项目预算管理"] == [{"预算执行": {"完成": {"完成率": D("51.72"), "比较": "小于"},
+                                                     "支付完成": {"完成率": D("60.00"), "比较": "小于"}}}]
+    assert result["上级专项"] == {"项目": [{"预算执行": {"完成": {"完成率": D("100.00"), "比较": "等于"}}}]}
+
+
+def test_basic_spending_and_projects_on_the_seed_003_figures() -> None:
+    budgets = (("双创工作经费", "4.16", "4.16"), ("第一书记工作经费", "2.15", "2.15"),
+               ("精准扶贫对象参加城乡居民医疗保险费", "246.73", "246.73"), ("医疗服务保障能力提升", "8.00", "5.69"),
+               ("办公设备配置经费", "34.80", "34.80"))
+    data = {"年度": 2019, "部门概况": {}, "收入": {"一般公共预算财政拨款收入": D("326.84"),
+                                                   "政府性基金预算财政拨款收入": D("38.97")},
+            "基本支出明细": {"人员经费": D("57.40"), "日常公用经费": D("12.57")}, "支出": {"项目支出": D("293.53")},
+            "项目预算管理": [{"名称": n, "预算执行": {"预算数": D(b), "执行数": D(e)}} for n, b, e in budgets]}
+    result = calculators.finance(data, ctx())
+    # 57.40 + 12.57 = 69.97, listed first; 69.97 + 293.53 = 363.50
+    assert result["支出"] == {"基本支出": D("69.97")} and result["本年支出合计"] == D("363.50")
+    assert [(x["名称"], x["占比"]) for x in result["支出结构"]] == [("基本支出", D("19.25")), ("项目支出", D("80.75"))]
+    # 4.16 + 2.15 + 246.73 + 8.00 + 34.80 = 295.84 budgeted, 293.53 spent; 5.69 / 8.00 = 71.125% -> 71.13
+    assert result["项目汇总"] == {"项目数": 5, "预算数": D("295.84"), "执行数": D("293.53"), "足额项目数": 4,
+                                  "差异项目数": 1, "科目": []}
+    assert result["项目预算管理"][3]["预算执行"]["完成"] == {"完成率": D("71.13"), "比较": "小于"}
+
+
+def test_basic_spending_typed_beside_its_breakdown_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "部门整体.yaml"
+    path.write_text((EXAMPLES / "2019-emeishan-附件" / "部门整体.yaml").read_text(encoding="utf-8").replace(
+        "支出:\n  项目支出: 293.53", "支出:\n  基本支出: 69.97\n  项目支出: 293.53"), encoding="utf-8")
+    assert render_errors(path) == [
+        "部门整体.yaml:54:9: 错误 DG602: 支出.基本支出（万元）: 基本支出由基本支出明细计算得出：请删去此处的基本支出"]
 
 
 # ---------------------------------------------------------------- scores
@@ -271,6 +344,7 @@ def test_head_counts_list_only_what_is_given(tmp_path: Path) -> None:
 def load_tool(name: str):
     spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its dataclasses look their module up while being defined
     spec.loader.exec_module(module)
     return module
 
@@ -288,7 +362,7 @@ def test_every_field_has_a_chinese_title() -> None:
     schema = json.loads(REPORT_TYPE.schema.read_text(encoding="utf-8"))
     fields = titles(schema)
     assert [path for path, title in fields if not title] == []
-    assert len(fields) == 69  # a guard that the walk reaches the nested indicator levels
+    assert len(fields) == 113  # a guard that the walk reaches the nested indicator levels
 
 
 def test_schema_file_is_what_the_generator_writes() -> None:
@@ -296,9 +370,14 @@ def test_schema_file_is_what_the_generator_writes() -> None:
     assert json.loads(tool.OUT.read_text(encoding="utf-8")) == tool.SCHEMA
 
 
-def test_template_file_is_what_the_generator_writes() -> None:
+@pytest.mark.parametrize("layout", ["四川-邻水", "四川-阿坝-2018", "四川-攀枝花-2019", "四川-峨眉山-2019"])
+def test_template_file_is_what_the_generator_writes(layout: str) -> None:
     tool = load_tool("make_template_dept_performance")
-    assert tool.OUT.read_bytes() == tool.build()
+    assert tool.template_path(layout).read_bytes() == tool.build(layout)
+
+
+def test_the_generator_writes_every_built_in_layout() -> None:
+    assert sorted(load_tool("make_template_dept_performance").LAYOUTS) == REPORT_TYPE.layout_names()
 
 
 def test_built_in_layout_settings() -> None:

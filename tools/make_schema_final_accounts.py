@@ -56,6 +56,20 @@ def compared(title: str, current: bool) -> dict[str, Any]:
     return obj(title, props, ("本年",) if current else ())
 
 
+def compared_totals(title: str) -> dict[str, Any]:
+    """收、支总计 compared with last year: one figure, or income and spending apart (上年支出)."""
+    schema = compared(f"{title}收、支总计", current=False)
+    schema["properties"]["上年"]["title"] = f"上年{title}收、支总计（收入与支出不等时为上年{title}收入总计）（万元）"
+    schema["properties"]["上年支出"] = money(f"上年{title}支出总计（与上年{title}收入总计不等时填写）")
+    return schema
+
+
+def subject_code() -> dict[str, Any]:
+    """A 7-digit 项-level 科目 code, typed as a number or a string."""
+    return {"title": "科目编码（7位）", "type": ["integer", "string"], "pattern": "^[0-9]{7}$",
+            "description": "7 位数字的项级科目编码", "minimum": 1000000, "maximum": 9999999}
+
+
 def vehicles(title: str, with_amount: bool) -> dict[str, Any]:
     """Vehicles by kind; when left out, none of any kind (the report then prints 0辆)."""
     kinds = ("轿车", "越野车", "载客汽车")
@@ -74,8 +88,8 @@ def reception(title: str) -> dict[str, Any]:
         "人次": count(f"{title}人次（不包括陪同人员）"),
         "用途": text(f"{title}的主要用途"),
         "明细": array(f"{title}明细", obj("接待事项", {
-            "内容": text("日期与接待事由"), "金额元": {"title": "金额（元）", "type": "number", "minimum": 0}},
-            ("内容", "金额元"))),
+            "内容": text("日期与接待事由"), "金额元": {"title": "金额（元）", "type": "number", "minimum": 0},
+            "金额": money("金额（只写金额元或金额之一）")}, ("内容",))),
     }, ("决算数",)), "default": {"决算数": 0, "批次": 0, "人次": 0}}
 
 
@@ -98,11 +112,16 @@ SCHEMA: dict[str, Any] = {
         "部门简称": text("部门简称"),
         "年度": {"title": "决算年度", "type": "integer", "minimum": 2000, "maximum": 2100},
         "部门概况": obj("部门概况", {
-            "主要职能": text("主要职能"),
+            "主要职能": text("主要职能（分段时每行一段）"),
             "重点工作": texts("重点工作完成情况（每段一项）"),
-            "下属单位": array("纳入决算编制范围的单位", obj("单位", {
-                "名称": text("单位名称"), "性质": text("单位性质（如 行政单位）")}, ("名称", "性质")), 1),
+            "下属单位": array("本部门及下属单位（未纳入决算编制范围的注明）", obj("单位", {
+                "名称": text("单位名称"), "性质": text("单位性质（如 行政单位）"),
+                "纳入决算": {"title": "是否纳入本年度部门决算编制范围（不填为是）", "type": "boolean"}},
+                ("名称", "性质")), 1),
             "机构设置说明": text("机构设置的补充说明"),
+            "内设机构": array("内设机构", obj("内设机构", {"名称": text("机构名称"), "职责": text("主要职责")},
+                                         ("名称", "职责")), 1),
+            "人员编制": text("编制与人员情况"),
         }, ("主要职能", "下属单位")),
         "收入": obj("本年收入（按来源）", {k: money(k) for k in INCOME}),
         "支出": obj("本年支出（按性质）", {k: money(k) for k in EXPENDITURE}),
@@ -110,15 +129,13 @@ SCHEMA: dict[str, Any] = {
         "年末结转和结余": money("年末结转和结余"),
         "年初财政拨款结转和结余": money("年初财政拨款结转和结余"),
         "年末财政拨款结转和结余": money("年末财政拨款结转和结余"),
-        "收支总计": compared("收、支总计", current=False),
-        "财政拨款收支总计": compared("财政拨款收、支总计", current=False),
+        "收支总计": compared_totals(""),
+        "财政拨款收支总计": compared_totals("财政拨款"),
         "一般公共预算财政拨款支出": obj("一般公共预算财政拨款支出", {
             "上年": money("上年一般公共预算财政拨款支出"),
             "变动原因": text("一般公共预算财政拨款支出增减变动的主要原因"),
             "科目": array("支出功能分类科目（项级）", obj("项级科目", {
-                "编码": {"title": "科目编码（7位）", "type": ["integer", "string"],
-                         "pattern": "^[0-9]{7}$", "description": "7 位数字的项级科目编码",
-                         "minimum": 1000000, "maximum": 9999999},
+                "编码": subject_code(),
                 "决算数": money("决算数"),
                 "调整预算数": money("调整预算数"),
                 "预决算差异原因": text("决算数与预算数差异的主要原因"),
@@ -127,9 +144,10 @@ SCHEMA: dict[str, Any] = {
         "一般公共预算财政拨款基本支出": obj("一般公共预算财政拨款基本支出", {
             k: obj(k, {
                 "合计": money(f"{k}合计（不填则为明细之和）"),
-                "明细": array(f"{k}主要项目", obj("经济分类款级科目", {
-                    "名称": text("科目名称"), "金额": money("金额")}, ("名称", "金额")), 1),
-            }, ("明细",)) for k in ("人员经费", "公用经费")
+                # left out: none listed (a report may give only the 合计)
+                "明细": {**array(f"{k}主要项目", obj("经济分类款级科目", {
+                    "名称": text("科目名称"), "金额": money("金额")}, ("名称", "金额")), 1), "default": []},
+            }) for k in ("人员经费", "公用经费")
         }),
         "一般公共预算财政拨款项目支出": array("一般公共预算财政拨款项目支出", obj("项目", {
             "名称": text("项目名称"),
@@ -146,6 +164,7 @@ SCHEMA: dict[str, Any] = {
                 "变动原因": text("因公出国（境）费增减变动的主要原因"),
                 "团组数": count("因公出国（境）团组数"),
                 "人数": count("因公出国（境）人数"),
+                "开支内容": text("因公出国（境）费的开支内容"),
             }, ("决算数", "调整预算数")),
             "公务用车购置及运行维护费": obj("公务用车购置及运行维护费", {
                 "调整预算数": money("公务用车购置及运行维护费预算"),
@@ -165,6 +184,7 @@ SCHEMA: dict[str, Any] = {
             }, ("调整预算数",)),
         }, ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")),
         "政府性基金预算财政拨款支出": money("政府性基金预算财政拨款支出"),
+        "政府性基金预算财政拨款支出说明": text("政府性基金预算财政拨款支出的说明（如 主要用途）"),
         "国有资本经营预算财政拨款支出": money("国有资本经营预算财政拨款支出"),
         "机关运行经费": compared("机关运行经费", current=True),
         "政府采购": obj("政府采购支出", {
@@ -180,6 +200,7 @@ SCHEMA: dict[str, Any] = {
                 k: count(f"{k}（辆）") for k in ("主要领导干部用车", "机要通信用车", "应急保障用车",
                                                "执法执勤用车", "特种专业技术用车", "离退休干部用车", "其他用车")}),
             "其他用车用途": text("其他用车的主要用途"),
+            "单价50万元以上通用设备": count("单价50万元以上通用设备（台/套）"),
             "单价100万元以上专用设备": count("单价100万元以上专用设备（台/套）"),
         }, ("车辆",)),
         "预算绩效管理": obj("预算绩效管理情况", {
@@ -191,12 +212,22 @@ SCHEMA: dict[str, Any] = {
                 "名称": text("项目名称"),
                 "得分": {"title": "项目绩效自评得分", "type": "number", "minimum": 0, "maximum": 100},
                 "综述": text("绩效自评综述")}, ("名称", "得分", "综述"))),
+            "部门整体评价": text("部门整体支出绩效自评的评价情况"),
+            "项目评价": text("项目支出绩效评价的评价情况"),
+            "目标完成": array("项目绩效目标完成情况", obj("项目", {
+                "名称": text("项目名称"),
+                "预算数": money("项目全年预算数"),
+                "执行数": money("项目执行数"),
+                "综述": text("绩效目标完成情况综述")}, ("名称", "预算数", "执行数", "综述"))),
+            "评价项目": texts("开展了绩效评价的项目"),
         }, ("项目",)),
         "附件": {
             "title": "附件（第四部分）：随附报告的数据文件（相对本文件的路径），或直接写在此处的报告数据",
             "type": "array",
             "items": {"title": "附件报告", "type": ["string", "object"], "minLength": 1},
         },
+        "名词解释补充科目": array("名词解释中另列的科目（一般公共预算财政拨款以外的项级科目，如政府性基金预算支出的科目）",
+                          subject_code()),
         "科目": {
             "title": "科目表补充（覆盖内置的科目名称或说明）",
             "type": "object",

@@ -1,13 +1,19 @@
 """Write the built-in 部门决算 layout 四川-邻水 (templates/final-accounts/四川-邻水/template.docx).
 
 The wording follows seed 001 (邻水县医疗保障局 2022) sentence by sentence. Each
-entry below is one Word paragraph: (style, text); ``P`` lines hold docxtpl's
+entry below is one Word paragraph: (style, text); ``TAG`` lines hold docxtpl's
 paragraph tags ({%p ... %}), which vanish from the output; ``FIGURE`` lines are
 native charts (text = "kind:name", the name being the chart's alt text and its
 ``图表`` entry, see tools/docx_charts.py). A cover and a 目录 (a TOC field) make
 the first section; the report is the second, with page numbers in its footer.
 East Asian fonts are set explicitly (仿宋_GB2312 body, 黑体/楷体_GB2312 headings,
-方正小标宋简体 title) and the text is marked Simplified Chinese. Run:
+方正小标宋简体 title) and the text is marked Simplified Chinese.
+
+The other Sichuan layouts (tools/make_template_final_accounts_*.py) build on
+this module: its Jinja helpers (``change``, ``completion``, ...), the
+paragraphs they write alike (named constants such as ``INCOME``), the pieces of
+the 2019 provincial template (``BASIC_2019``, ``sangong_2019``, ...) and
+:func:`build_document`. Run:
 
     python tools/make_template_final_accounts.py
 """
@@ -40,6 +46,8 @@ TOC_FIELD = r'TOC \h \z \t "部分标题,1,一级标题,2,Title,2"'  # as hyperl
 TEXT_WIDTH = Cm(21 - 2.8 - 2.6)
 
 
+Paragraphs = list[tuple[str, str]]
+
 NEW_DEPARTMENT = "因我单位为{{ 年度 }}年新组建部门，无{{ 上年度 }}年决算数。"
 
 
@@ -66,6 +74,13 @@ def budget_reason(var: str) -> str:
             f"{{{{ {var}.预决算差异原因|句 }}}}{{% endif %}}")
 
 
+def budget_comparison(var: str, equal: str = "等于预算数") -> str:
+    """Jinja for '决算数小于预算数。' (``equal`` when they are equal), with '的主要原因是…' when the data gives it."""
+    return (f"决算数{{% if {var}.完成.比较 == '等于' %}}{equal}{{% else %}}{{{{ {var}.完成.比较 }}}}预算数{{% endif %}}"
+            f"{{% if {var}.预决算差异原因 is defined %}}的主要原因是{{{{ {var}.预决算差异原因|句 }}}}"
+            "{% else %}。{% endif %}")
+
+
 def joined(items: str, item: str, sep: str = "、") -> str:
     return f"{{% for x in {items} %}}{item}{{% if not loop.last %}}{sep}{{% endif %}}{{% endfor %}}"
 
@@ -86,171 +101,294 @@ def figure(name: str, kind: str, caption: str) -> list[tuple[str, str]]:
     return [(FIGURE, f"{kind}:{name}"), (CAPTION, f"{{{{ 编号('图') }}}}：{caption}（单位：万元）")]
 
 
+def when(condition: str, *paragraphs: tuple[str, str]) -> Paragraphs:
+    """``paragraphs`` only where ``condition`` (Jinja) holds: between two paragraph tags."""
+    return [(TAG, f"{{%p if {condition} %}}"), *paragraphs, (TAG, "{%p endif %}")]
+
+
+def each(items: str, *paragraphs: tuple[str, str], var: str = "x") -> Paragraphs:
+    """``paragraphs`` once for each of ``items`` (as ``var``): between two paragraph tags."""
+    return [(TAG, f"{{%p for {var} in {items} %}}"), *paragraphs, (TAG, "{%p endfor %}")]
+
+
 SANGONG = "三公经费"
 ABROAD, CARS, HOSTING = f"{SANGONG}['因公出国（境）费']", f"{SANGONG}.公务用车购置及运行维护费", f"{SANGONG}.公务接待费"
 FUNCTION = "一般公共预算财政拨款支出"
+PERFORMANCE = "预算绩效管理"
 
-PARAGRAPHS: list[tuple[str, str]] = [
-    (COVER, "{{ 部门 }}"),
-    (COVER, "{{ 年度 }}年度部门决算"),
+# ---------------------------------------------------------------- pieces shared with the other Sichuan layouts
+# (tools/make_template_final_accounts_*.py): one name per paragraph or sentence they write alike.
+COVER_PAGE: Paragraphs = [(COVER, "{{ 部门 }}"), (COVER, "{{ 年度 }}年度部门决算")]
+PART_OVERVIEW = (H1, "{{ 编号('部分') }} 部门概况")
+FUNCTIONS_AND_WORK = (H2, "{{ 编号('一级') }}基本职能及主要工作")
+KEY_WORK: Paragraphs = when("部门概况.重点工作 is defined",
+                            (BODY, "{{ 编号('二级') }}{{ 年度 }}年重点工作完成情况。"),
+                            *each("部门概况.重点工作", (BODY, "{{ p }}"), var="p"))
+ORGANISATION = (H2, "{{ 编号('一级') }}机构设置")
+PART_EXPLANATION = (H1, "{{ 编号('部分') }} {{ 年度 }}年度部门决算情况说明")
+OVERALL = (H2, "{{ 编号('一级') }}收入支出决算总体情况说明")
+INCOME: Paragraphs = [(H2, "{{ 编号('一级') }}收入决算情况说明"),
+                      (BODY, "{{ 年度 }}年本年收入合计{{ 本年收入合计|金额 }}万元，其中：" + structure("收入结构"))]
+SPENDING: Paragraphs = [(H2, "{{ 编号('一级') }}支出决算情况说明"),
+                        (BODY, "{{ 年度 }}年本年支出合计{{ 本年支出合计|金额 }}万元，其中：" + structure("支出结构"))]
+FISCAL = (H2, "{{ 编号('一级') }}财政拨款收入支出决算总体情况说明")
+FUNCTION_HEADINGS = ((H2, "{{ 编号('一级') }}一般公共预算财政拨款支出决算情况说明"),
+                     (H3, "{{ 编号('二级') }}一般公共预算财政拨款支出决算总体情况"))
+FUNCTION_SHARE = (f"{{{{ 年度 }}}}年一般公共预算财政拨款支出{{{{ {FUNCTION}.本年|金额 }}}}万元，"
+                  f"占本年支出合计的{{{{ {FUNCTION}.占本年支出合计|百分比 }}}}。")
+FUNCTION_STRUCTURE: Paragraphs = [
+    (H3, "{{ 编号('二级') }}一般公共预算财政拨款支出决算结构情况"),
+    (BODY, f"{{{{ 年度 }}}}年一般公共预算财政拨款支出{{{{ {FUNCTION}.本年|金额 }}}}万元，主要用于以下方面:"
+           + structure(f"{FUNCTION}.按类", "决算数"))]
+FUNCTION_DETAIL: Paragraphs = [
+    (H3, "{{ 编号('二级') }}一般公共预算财政拨款支出决算具体情况"),
+    (BODY, f"{{{{ 年度 }}}}年一般公共预算支出决算数为{{{{ {FUNCTION}.本年|金额 }}}}万元"
+           + completion(FUNCTION) + "。其中：")]
+FUNCTION_LINES: Paragraphs = each(f"{FUNCTION}.科目", (
+    BODY, "{{ loop.index }}.{{ x.全称 }}：支出决算为{{ x.决算数|金额 }}万元" + completion("x") + "。" + budget_reason("x")))
+BASIC = (H2, "{{ 编号('一级') }}一般公共预算财政拨款基本支出决算情况说明")
+BASIC_TOTAL = "{{ 年度 }}年一般公共预算财政拨款基本支出{{ 一般公共预算财政拨款基本支出.合计|金额 }}万元，其中："
+SANGONG_HEADINGS = ((H2, "{{ 编号('一级') }}“三公”经费财政拨款支出决算情况说明"),
+                    (H3, "{{ 编号('二级') }}“三公”经费财政拨款支出决算总体情况说明"))
+SANGONG_TOTAL = f"{{{{ 年度 }}}}年“三公”经费财政拨款支出决算为{{{{ {SANGONG}.决算数|金额 }}}}万元" + completion(SANGONG)
+SANGONG_PARTS: Paragraphs = [
+    (H3, "{{ 编号('二级') }}“三公”经费财政拨款支出决算具体情况说明"),
+    (BODY, f"{{{{ 年度 }}}}年“三公”经费财政拨款支出决算中，"
+           f"因公出国（境）费支出决算{{{{ {ABROAD}.决算数|金额 }}}}万元，占{{{{ {ABROAD}.占比|百分比 }}}}；"
+           f"公务用车购置及运行维护费支出决算{{{{ {CARS}.决算数|金额 }}}}万元，占{{{{ {CARS}.占比|百分比 }}}}；"
+           f"公务接待费支出决算{{{{ {HOSTING}.决算数|金额 }}}}万元，占{{{{ {HOSTING}.占比|百分比 }}}}。具体情况如下：")]
+SANGONG_ABROAD = (
+    BODY, f"{{{{ 编号('三级') }}}}因公出国（境）经费支出{{{{ {ABROAD}.决算数|金额 }}}}万元" + completion(ABROAD)
+    + f"。全年安排因公出国（境）团组{{{{ {ABROAD}.团组数|default(0) }}}}次，"
+      f"出国（境）{{{{ {ABROAD}.人数|default(0) }}}}人。"
+    + change(ABROAD, "因公出国（境）支出决算比{{ 上年度 }}年", "因公出国（境）支出决算与{{ 上年度 }}年持平。",
+             f"{ABROAD}.变动原因", why="主要原因是"))
+SANGONG_CARS = (
+    BODY, f"{{{{ 编号('三级') }}}}公务用车购置及运行维护费支出{{{{ {CARS}.决算数|金额 }}}}万元" + completion(CARS) + "。"
+    + change(CARS, "公务用车购置及运行维护费支出决算比{{ 上年度 }}年",
+             "公务用车购置及运行维护费支出决算与{{ 上年度 }}年持平。", f"{CARS}.变动原因", why="主要原因是"))
+SANGONG_UPKEEP = (BODY, f"公务用车运行维护费支出{{{{ {CARS}.运行维护费|金额 }}}}万元。"
+                        f"{{% if {CARS}.运行维护费用途 is defined %}}{{{{ {CARS}.运行维护费用途|句 }}}}{{% endif %}}")
+SANGONG_HOSTING = (f"{{{{ 编号('三级') }}}}公务接待费支出{{{{ {HOSTING}.决算数|金额 }}}}万元" + completion(HOSTING) + "。"
+                   + change(HOSTING, "公务接待费支出决算比{{ 上年度 }}年", "公务接待费支出决算与{{ 上年度 }}年持平。",
+                            f"{HOSTING}.变动原因", why="主要原因是"))
+
+
+def domestic_reception(listing: str) -> Paragraphs:
+    """The 国内公务接待 paragraph (when the data has it), its receptions listed by ``listing`` (Jinja over d.明细)."""
+    return when(
+        f"{HOSTING}.国内公务接待 is defined",
+        (BODY, f"{{% set d = {HOSTING}.国内公务接待 %}}"
+               "国内公务接待支出{{ d.决算数|金额 }}万元{% if d.用途 is defined %}，{{ d.用途|句 }}{% else %}。{% endif %}"
+               "国内公务接待{{ d.批次|default(0) }}批次，{{ d.人次|default(0) }}人次（不包括陪同人员），"
+               "共计支出{{ d.决算数|金额 }}万元{% if d.明细 is defined and d.明细 %}，具体内容包括：" + listing
+               + "{% endif %}。"))
+
+
+OTHER_MATTERS = (H2, "{{ 编号('一级') }}其他重要事项的情况说明")
+RUNNING_COSTS: Paragraphs = when(
+    "机关运行经费 is defined",
+    (H3, "{{ 编号('二级') }}机关运行经费支出情况"),
+    (BODY, "{{ 年度 }}年，{{ 部门 }}机关运行经费支出{{ 机关运行经费.本年|金额 }}万元，"
+           + change("机关运行经费", "比{{ 上年度 }}年", "与{{ 上年度 }}年持平。", "机关运行经费.变动原因", why="主要原因是")))
+PROCUREMENT = (H3, "{{ 编号('二级') }}政府采购支出情况")
+PROCUREMENT_KINDS = ("政府采购支出总额{{ 政府采购.总额|金额 }}万元，其中："
+                     "政府采购货物支出{{ 政府采购.货物|default(0)|金额 }}万元、政府采购工程支出{{ 政府采购.工程|default(0)|金额 }}万元、"
+                     "政府采购服务支出{{ 政府采购.服务|default(0)|金额 }}万元。")
+ASSETS = (H3, "{{ 编号('二级') }}国有资产占有使用情况")
+ASSETS_VEHICLES = "共有车辆{{ 国有资产.车辆合计 }}辆，其中：" + joined("国有资产.车辆.items()", "{{ x[0] }}{{ x[1] }}辆")
+PART_GLOSSARY = (H1, "{{ 编号('部分') }} 名词解释")
+ATTACHMENTS: Paragraphs = when("附件 is defined and 附件", (H1, "{{ 编号('部分') }} 附件"))
+
+# ---------------------------------------------------------------- pieces of the 2019 provincial template
+# (seeds 002 攀枝花 and 003 峨眉山 follow it; 四川-邻水 is its 2022 successor)
+#: The kinds of spending the template lists for 人员经费 and 日常公用经费 (its words, not the data's items).
+PERSONNEL_KINDS = ("基本工资、津贴补贴、奖金、伙食补助费、绩效工资、机关事业单位基本养老保险缴费、职业年金缴费、其他社会保障缴费、"
+                   "其他工资福利支出、离休费、退休费、抚恤金、生活补助、医疗费补助、奖励金、住房公积金、其他对个人和家庭的补助支出")
+PUBLIC_KINDS = ("办公费、印刷费、咨询费、手续费、水费、电费、邮电费、取暖费、物业管理费、差旅费、因公出国（境）费用、维修（护）费、租赁费、"
+                "会议费、培训费、公务接待费、劳务费、委托业务费、工会经费、福利费、公务用车运行维护费、其他交通费、税金及附加费用、"
+                "其他商品和服务支出、办公设备购置、专用设备购置、信息网络及软件购置更新、其他资本性支出")
+#: The uses of 公务用车 the template counts, whichever the data lists under 国有资产.
+OFFICIAL_CAR_USES = ("主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车")
+BASIC_2019: Paragraphs = when(
+    "一般公共预算财政拨款基本支出 is defined",
+    (BODY, BASIC_TOTAL),
+    (BODY, "人员经费{{ 一般公共预算财政拨款基本支出.人员经费.合计|金额 }}万元，主要包括：" + PERSONNEL_KINDS + "等。"),
+    (BODY, "日常公用经费{{ 一般公共预算财政拨款基本支出.公用经费.合计|金额 }}万元，主要包括：" + PUBLIC_KINDS + "等。"))
+FUND_SPENDING: Paragraphs = [
+    (H2, "{{ 编号('一级') }}政府性基金预算支出决算情况说明"),
+    (BODY, "{{ 年度 }}年政府性基金预算拨款支出{{ 政府性基金预算财政拨款支出|default(0)|金额 }}万元。"
+           "{% if 政府性基金预算财政拨款支出说明 is defined %}{{ 政府性基金预算财政拨款支出说明|句 }}{% endif %}")]
+STATE_CAPITAL_SPENDING: Paragraphs = [
+    (H2, "{{ 编号('一级') }}国有资本经营预算支出决算情况说明"),
+    (BODY, "{{ 年度 }}年国有资本经营预算拨款支出{{ 国有资本经营预算财政拨款支出|default(0)|金额 }}万元。")]
+
+
+def income_and_spending(var: str, kind: str = "", new: str = NEW_DEPARTMENT) -> str:
+    """Jinja comparing ``var`` (收入总计) and ``var.支出`` (支出总计) with last year one after the other,
+    then its 变动原因 when either changed; ``new`` once when there is no last year. ``kind``: e.g. 财政拨款."""
+    return (change(var, f"与{{{{ 上年度 }}}}年相比，{kind}收入总计", f"与{{{{ 上年度 }}}}年相比，{kind}收入总计持平。", new=new)
+            + change(f"{var}.支出", f"{kind}支出总计", f"{kind}支出总计持平。", new="")
+            + f"{{% if {var}.变动原因 is defined and ({var}.变动.增减 in ('增加', '减少') or "
+              f"{var}.支出.变动.增减 in ('增加', '减少')) %}}主要变动原因是{{{{ {var}.变动原因|句 }}}}{{% endif %}}")
+
+
+def share_or_zero(var: str) -> str:
+    """Jinja printing the share ``var`` with 百分比, as 0% when there is no whole to take it of."""
+    return f"{{{{ ({var} if {var} is not none else 0)|百分比 }}}}"
+
+
+PROCUREMENT_2019 = (
+    PROCUREMENT_KINDS + "{% if 政府采购.用途 is defined %}{{ 政府采购.用途|句 }}{% endif %}"
+    "授予中小企业合同金额{{ 政府采购.授予中小企业合同金额|default(0)|金额 }}万元，占政府采购支出总额的"
+    + share_or_zero("政府采购.中小企业占比") + "，其中：授予小微企业合同金额{{ 政府采购.授予小微企业合同金额|default(0)|金额 }}万元，"
+    "占政府采购支出总额的" + share_or_zero("政府采购.小微企业占比") + "。")
+
+
+def assets_2019(separator: str) -> str:
+    """The vehicles by use and the costly equipment, the two parts joined by ``separator`` (，or 。)."""
+    return (ASSETS_VEHICLES + separator + "单价50万元以上通用设备{{ 国有资产.单价50万元以上通用设备|default(0) }}台（套），"
+            "单价100万元以上专用设备{{ 国有资产.单价100万元以上专用设备|default(0) }}台（套）。")
+
+
+def sangong_2019(charts: bool) -> Paragraphs:
+    """The “三公” section (with its chart when ``charts``): budget comparison, cars by use, receptions in 万元."""
+    uses = "、".join(f"{use}{{{{ v['{use}']|default(0) }}}}辆" for use in OFFICIAL_CAR_USES)
+    return when(
+        f"{SANGONG} is defined",
+        *SANGONG_HEADINGS,
+        (BODY, SANGONG_TOTAL + "，" + budget_comparison(SANGONG, "与预算数持平")),
+        *SANGONG_PARTS,
+        *(figure("三公经费结构", "pie", "“三公”经费财政拨款支出结构") if charts else []),
+        SANGONG_ABROAD,
+        *when(f"{ABROAD}.开支内容 is defined", (BODY, f"开支内容包括：{{{{ {ABROAD}.开支内容|句 }}}}")),
+        SANGONG_CARS,
+        (BODY, f"其中：公务用车购置支出{{{{ {CARS}.购置合计.金额|金额 }}}}万元。全年按规定更新购置公务用车"
+               f"{{{{ {CARS}.购置合计.数量 }}}}辆，金额{{{{ {CARS}.购置合计.金额元|金额 }}}}元。"
+               f"截至{{{{ 年度 }}}}年12月底，单位共有公务用车{{{{ {CARS}.年末保有量合计 }}}}辆，其中："
+               "{% set v = 国有资产.车辆 if 国有资产 is defined else {} %}" + uses + "。"),
+        SANGONG_UPKEEP,
+        (BODY, SANGONG_HOSTING),
+        *domestic_reception("{% for x in d.明细 %}（{{ loop.index }}）{{ x.内容 }}{{ x.金额|金额 }}万元"
+                            "{% if not loop.last %}；{% endif %}{% endfor %}"),
+        (BODY, f"{{% set f = {HOSTING}.外事接待 %}}外事接待支出{{{{ f.决算数|金额 }}}}万元，外事接待{{{{ f.批次|default(0) }}}}批次，"
+               "{{ f.人次|default(0) }}人，共计支出{{ f.决算数|金额 }}万元。"))
+
+
+def project_targets(intro: str) -> Paragraphs:
+    """1. 项目绩效目标完成情况: ``intro`` naming the projects, then each project's budget, execution and summary."""
+    return when(
+        "pm.目标完成 is defined",
+        (BODY, "{{ 编号('三级') }}项目绩效目标完成情况。"),
+        (BODY, intro),
+        *each("pm.目标完成", (
+            BODY, "（{{ loop.index }}）“{{ x.名称 }}”项目绩效目标完成情况综述。项目全年预算数{{ x.预算数|金额 }}万元，"
+                  "执行数为{{ x.执行数|金额 }}万元{% if x.完成.完成率 is not none %}，完成预算的{{ x.完成.完成率|百分比 }}"
+                  "{% endif %}。{{ x.综述|句 }}")))
+
+
+PARAGRAPHS: Paragraphs = [
+    *COVER_PAGE,
     # ---------------------------------------------------------------- 第一部分
-    (H1, "{{ 编号('部分') }} 部门概况"),
-    (H2, "{{ 编号('一级') }}基本职能及主要工作"),
+    PART_OVERVIEW,
+    FUNCTIONS_AND_WORK,
     (BODY, "{{ 编号('二级') }}主要职能。{{ 部门概况.主要职能 }}"),
-    (TAG, "{%p if 部门概况.重点工作 is defined %}"),
-    (BODY, "{{ 编号('二级') }}{{ 年度 }}年重点工作完成情况。"),
-    (TAG, "{%p for p in 部门概况.重点工作 %}"),
-    (BODY, "{{ p }}"),
-    (TAG, "{%p endfor %}"),
-    (TAG, "{%p endif %}"),
-    (H2, "{{ 编号('一级') }}机构设置"),
+    *KEY_WORK,
+    ORGANISATION,
     (BODY, "{{ 部门简称 }}下属二级单位{{ 部门概况.单位数 }}个，其中"
            + joined("部门概况.按性质", "{{ x.性质 }}{{ x.数量 }}个", "，") + "。主要包括："
            + "{% for x in 部门概况.下属单位 %}{{ loop.index }}.{{ x.名称 }}{% if not loop.last %}、{% endif %}{% endfor %}。"
            + "{% if 部门概况.机构设置说明 is defined %}{{ 部门概况.机构设置说明|句 }}{% endif %}"),
     (BODY, "纳入{{ 年度 }}年度部门决算编制范围的二级预算单位包括"),
-    (TAG, "{%p for x in 部门概况.下属单位 %}"),
-    (BODY, "{{ loop.index }}.{{ x.名称 }}"),
-    (TAG, "{%p endfor %}"),
+    *each("部门概况.下属单位", (BODY, "{{ loop.index }}.{{ x.名称 }}")),
     # ---------------------------------------------------------------- 第二部分
-    (H1, "{{ 编号('部分') }} {{ 年度 }}年度部门决算情况说明"),
-    (H2, "{{ 编号('一级') }}收入支出决算总体情况说明"),
+    PART_EXPLANATION,
+    OVERALL,
     (BODY, "{{ 年度 }}年度收、支总计{{ 收支总计.本年|金额 }}万元。"
            + change("收支总计", "与{{ 上年度 }}年相比，收、支总计各", "与{{ 上年度 }}年相比，收、支总计持平。",
                   "收支总计.变动原因")),
     *figure("收支总计变动", "bar", "收、支决算总计变动情况图"),
-    (H2, "{{ 编号('一级') }}收入决算情况说明"),
-    (BODY, "{{ 年度 }}年本年收入合计{{ 本年收入合计|金额 }}万元，其中：" + structure("收入结构")),
+    *INCOME,
     *figure("收入结构", "pie", "收入决算结构图"),
-    (H2, "{{ 编号('一级') }}支出决算情况说明"),
-    (BODY, "{{ 年度 }}年本年支出合计{{ 本年支出合计|金额 }}万元，其中：" + structure("支出结构")),
+    *SPENDING,
     *figure("支出结构", "pie", "支出决算结构图"),
-    (H2, "{{ 编号('一级') }}财政拨款收入支出决算总体情况说明"),
+    FISCAL,
     (BODY, "{{ 年度 }}年财政拨款收、支总计{{ 财政拨款收支总计.本年|金额 }}万元。"
            + change("财政拨款收支总计", "与{{ 上年度 }}年相比，财政拨款收、支总计各",
                     "与{{ 上年度 }}年相比，财政拨款收、支总计持平。", "财政拨款收支总计.变动原因")),
     *figure("财政拨款收支总计变动", "bar", "财政拨款收、支决算总计变动情况"),
-    (H2, "{{ 编号('一级') }}一般公共预算财政拨款支出决算情况说明"),
-    (H3, "{{ 编号('二级') }}一般公共预算财政拨款支出决算总体情况"),
-    (BODY, f"{{{{ 年度 }}}}年一般公共预算财政拨款支出{{{{ {FUNCTION}.本年|金额 }}}}万元，"
-           f"占本年支出合计的{{{{ {FUNCTION}.占本年支出合计|百分比 }}}}。"
-           + change(FUNCTION, "与{{ 上年度 }}年相比，一般公共预算财政拨款支出",
-                    "与{{ 上年度 }}年相比，一般公共预算财政拨款支出持平。", f"{FUNCTION}.变动原因")),
+    *FUNCTION_HEADINGS,
+    (BODY, FUNCTION_SHARE + change(FUNCTION, "与{{ 上年度 }}年相比，一般公共预算财政拨款支出",
+                                   "与{{ 上年度 }}年相比，一般公共预算财政拨款支出持平。", f"{FUNCTION}.变动原因")),
     *figure("一般公共预算支出变动", "bar", "一般公共预算财政拨款支出决算变动情况"),
-    (H3, "{{ 编号('二级') }}一般公共预算财政拨款支出决算结构情况"),
-    (BODY, f"{{{{ 年度 }}}}年一般公共预算财政拨款支出{{{{ {FUNCTION}.本年|金额 }}}}万元，主要用于以下方面:"
-           + structure(f"{FUNCTION}.按类", "决算数")),
+    *FUNCTION_STRUCTURE,
     *figure("一般公共预算支出结构", "pie", "一般公共预算财政拨款支出决算结构"),
-    (H3, "{{ 编号('二级') }}一般公共预算财政拨款支出决算具体情况"),
-    (BODY, f"{{{{ 年度 }}}}年一般公共预算支出决算数为{{{{ {FUNCTION}.本年|金额 }}}}万元"
-           + completion(FUNCTION) + "。其中："),
-    (TAG, f"{{%p for x in {FUNCTION}.科目 %}}"),
-    (BODY, "{{ loop.index }}.{{ x.全称 }}：支出决算为{{ x.决算数|金额 }}万元" + completion("x") + "。"
-           + budget_reason("x")),
-    (TAG, "{%p endfor %}"),
-    (H2, "{{ 编号('一级') }}一般公共预算财政拨款基本支出决算情况说明"),
-    (TAG, "{%p if 一般公共预算财政拨款基本支出 is defined %}"),
-    (BODY, "{{ 年度 }}年一般公共预算财政拨款基本支出{{ 一般公共预算财政拨款基本支出.合计|金额 }}万元，其中："),
-    *[(TAG if i != 1 else BODY, text) for part in ("人员经费", "公用经费") for i, text in enumerate(economic(part))],
-    (TAG, "{%p endif %}"),
+    *FUNCTION_DETAIL,
+    *FUNCTION_LINES,
+    BASIC,
+    *when("一般公共预算财政拨款基本支出 is defined",
+          (BODY, BASIC_TOTAL),
+          *[(TAG if i != 1 else BODY, text) for part in ("人员经费", "公用经费") for i, text in enumerate(economic(part))]),
     (H2, "{{ 编号('一级') }}一般公共预算财政拨款项目支出决算情况说明"),
     (BODY, "{{ 年度 }}年一般公共预算财政拨款项目支出{{ 一般公共预算财政拨款项目支出合计|金额 }}万元，其中："),
-    (TAG, "{%p for p in 一般公共预算财政拨款项目支出 %}"),
-    (BODY, "{% set last_project = loop.last %}{{ p.名称 }}项目支出{{ p.金额|金额 }}万元，主要用于："
-           "{% for u in p.用途 %}{{ u.类别 }}{{ u.金额|金额 }}万元{% if u.说明 %}，包括{{ u.说明 }}等{% endif %}"
-           "{% if not loop.last %}；{% endif %}{% endfor %}{% if last_project %}。{% else %}；{% endif %}"),
-    (TAG, "{%p endfor %}"),
-    (TAG, f"{{%p if {SANGONG} is defined %}}"),
-    (H2, "{{ 编号('一级') }}“三公”经费财政拨款支出决算情况说明"),
-    (H3, "{{ 编号('二级') }}“三公”经费财政拨款支出决算总体情况说明"),
-    (BODY, f"{{{{ 年度 }}}}年“三公”经费财政拨款支出决算为{{{{ {SANGONG}.决算数|金额 }}}}万元" + completion(SANGONG)
-           + change(SANGONG, "，较上年", "，与上年持平。", new="。")
-           + budget_reason(SANGONG)),
-    (H3, "{{ 编号('二级') }}“三公”经费财政拨款支出决算具体情况说明"),
-    (BODY, f"{{{{ 年度 }}}}年“三公”经费财政拨款支出决算中，"
-           f"因公出国（境）费支出决算{{{{ {ABROAD}.决算数|金额 }}}}万元，占{{{{ {ABROAD}.占比|百分比 }}}}；"
-           f"公务用车购置及运行维护费支出决算{{{{ {CARS}.决算数|金额 }}}}万元，占{{{{ {CARS}.占比|百分比 }}}}；"
-           f"公务接待费支出决算{{{{ {HOSTING}.决算数|金额 }}}}万元，占{{{{ {HOSTING}.占比|百分比 }}}}。具体情况如下："),
-    *figure("三公经费结构", "pie", "“三公”经费财政拨款支出结构"),
-    (BODY, f"{{{{ 编号('三级') }}}}因公出国（境）经费支出{{{{ {ABROAD}.决算数|金额 }}}}万元" + completion(ABROAD)
-           + f"。全年安排因公出国（境）团组{{{{ {ABROAD}.团组数|default(0) }}}}次，"
-             f"出国（境）{{{{ {ABROAD}.人数|default(0) }}}}人。"
-           + change(ABROAD, "因公出国（境）支出决算比{{ 上年度 }}年", "因公出国（境）支出决算与{{ 上年度 }}年持平。",
-                    f"{ABROAD}.变动原因", why="主要原因是")),
-    (BODY, f"{{{{ 编号('三级') }}}}公务用车购置及运行维护费支出{{{{ {CARS}.决算数|金额 }}}}万元" + completion(CARS) + "。"
-           + change(CARS, "公务用车购置及运行维护费支出决算比{{ 上年度 }}年",
-                    "公务用车购置及运行维护费支出决算与{{ 上年度 }}年持平。", f"{CARS}.变动原因", why="主要原因是")),
-    (BODY, f"其中：公务用车购置支出{{{{ {CARS}.购置合计.金额|金额 }}}}万元。全年按规定更新购置公务用车"
-           f"{{{{ {CARS}.购置合计.数量 }}}}辆，其中："
-           + joined(f"{CARS}.购置.items()", "{{ x[0] }}{{ x[1].数量 }}辆、金额{{ x[1].金额|金额 }}万元", "，")
-           + f"。截至{{{{ 年度 }}}}年12月底，单位共有公务用车{{{{ {CARS}.年末保有量合计 }}}}辆，其中："
-           + joined(f"{CARS}.年末保有量.items()", "{{ x[0] }}{{ x[1] }}辆") + "。"),
-    (BODY, f"公务用车运行维护费支出{{{{ {CARS}.运行维护费|金额 }}}}万元。"
-           f"{{% if {CARS}.运行维护费用途 is defined %}}{{{{ {CARS}.运行维护费用途|句 }}}}{{% endif %}}"),
-    (BODY, f"{{{{ 编号('三级') }}}}公务接待费支出{{{{ {HOSTING}.决算数|金额 }}}}万元" + completion(HOSTING) + "。"
-           + change(HOSTING, "公务接待费支出决算比{{ 上年度 }}年", "公务接待费支出决算与{{ 上年度 }}年持平。",
-                    f"{HOSTING}.变动原因", why="主要原因是") + "其中："),
-    (TAG, f"{{%p if {HOSTING}.国内公务接待 is defined %}}"),
-    (BODY, f"{{% set d = {HOSTING}.国内公务接待 %}}"
-           "国内公务接待支出{{ d.决算数|金额 }}万元{% if d.用途 is defined %}，{{ d.用途|句 }}{% else %}。{% endif %}"
-           "国内公务接待{{ d.批次|default(0) }}批次，{{ d.人次|default(0) }}人次（不包括陪同人员），"
-           "共计支出{{ d.决算数|金额 }}万元{% if d.明细 is defined and d.明细 %}，具体内容包括：（"
-           "{% for x in d.明细 %}{{ loop.index }}、{{ x.内容 }}{{ x.金额元 }}元{% if not loop.last %}；{% endif %}{% endfor %}"
-           "）{% endif %}。"),
-    (TAG, "{%p endif %}"),
-    (BODY, f"外事接待支出{{{{ {HOSTING}.外事接待.决算数|金额 }}}}万元。"),
-    (TAG, "{%p endif %}"),
+    *each("一般公共预算财政拨款项目支出", (
+        BODY, "{% set last_project = loop.last %}{{ p.名称 }}项目支出{{ p.金额|金额 }}万元，主要用于："
+              "{% for u in p.用途 %}{{ u.类别 }}{{ u.金额|金额 }}万元{% if u.说明 %}，包括{{ u.说明 }}等{% endif %}"
+              "{% if not loop.last %}；{% endif %}{% endfor %}{% if last_project %}。{% else %}；{% endif %}"), var="p"),
+    *when(f"{SANGONG} is defined",
+          *SANGONG_HEADINGS,
+          (BODY, SANGONG_TOTAL + change(SANGONG, "，较上年", "，与上年持平。", new="。") + budget_reason(SANGONG)),
+          *SANGONG_PARTS,
+          *figure("三公经费结构", "pie", "“三公”经费财政拨款支出结构"),
+          SANGONG_ABROAD,
+          SANGONG_CARS,
+          (BODY, f"其中：公务用车购置支出{{{{ {CARS}.购置合计.金额|金额 }}}}万元。全年按规定更新购置公务用车"
+                 f"{{{{ {CARS}.购置合计.数量 }}}}辆，其中："
+                 + joined(f"{CARS}.购置.items()", "{{ x[0] }}{{ x[1].数量 }}辆、金额{{ x[1].金额|金额 }}万元", "，")
+                 + f"。截至{{{{ 年度 }}}}年12月底，单位共有公务用车{{{{ {CARS}.年末保有量合计 }}}}辆，其中："
+                 + joined(f"{CARS}.年末保有量.items()", "{{ x[0] }}{{ x[1] }}辆") + "。"),
+          SANGONG_UPKEEP,
+          (BODY, SANGONG_HOSTING + "其中："),
+          *domestic_reception("（{% for x in d.明细 %}{{ loop.index }}、{{ x.内容 }}{{ x.金额元 }}元"
+                              "{% if not loop.last %}；{% endif %}{% endfor %}）"),
+          (BODY, f"外事接待支出{{{{ {HOSTING}.外事接待.决算数|金额 }}}}万元。")),
     (H2, "{{ 编号('一级') }}政府性基金预算支出决算情况说明"),
     (BODY, "{{ 年度 }}年政府性基金预算财政拨款支出{{ 政府性基金预算财政拨款支出|default(0)|金额 }}万元。"),
     (H2, "{{ 编号('一级') }}国有资本经营预算支出决算情况说明"),
     (BODY, "{{ 年度 }}年国有资本经营预算财政拨款支出{{ 国有资本经营预算财政拨款支出|default(0)|金额 }}万元。"),
-    (H2, "{{ 编号('一级') }}其他重要事项的情况说明"),
-    (TAG, "{%p if 机关运行经费 is defined %}"),
-    (H3, "{{ 编号('二级') }}机关运行经费支出情况"),
-    (BODY, "{{ 年度 }}年，{{ 部门 }}机关运行经费支出{{ 机关运行经费.本年|金额 }}万元，"
-           + change("机关运行经费", "比{{ 上年度 }}年", "与{{ 上年度 }}年持平。", "机关运行经费.变动原因", why="主要原因是")),
-    (TAG, "{%p endif %}"),
-    (TAG, "{%p if 政府采购 is defined %}"),
-    (H3, "{{ 编号('二级') }}政府采购支出情况"),
-    (BODY, "{{ 年度 }}年，{{ 部门 }}政府采购支出总额{{ 政府采购.总额|金额 }}万元，其中："
-           "政府采购货物支出{{ 政府采购.货物|default(0)|金额 }}万元、政府采购工程支出{{ 政府采购.工程|default(0)|金额 }}万元、"
-           "政府采购服务支出{{ 政府采购.服务|default(0)|金额 }}万元。"
-           "{% if 政府采购.用途 is defined %}{{ 政府采购.用途|句 }}{% endif %}"
-           "{% if 政府采购.中小企业占比 is not none %}授予中小企业合同金额{{ 政府采购.授予中小企业合同金额|default(0)|金额 }}万元，"
-           "占政府采购支出总额的{{ 政府采购.中小企业占比|百分比 }}，其中：授予小微企业合同金额"
-           "{{ 政府采购.授予小微企业合同金额|default(0)|金额 }}万元，占政府采购支出总额的{{ 政府采购.小微企业占比|百分比 }}。"
-           "{% endif %}"),
-    (TAG, "{%p endif %}"),
-    (TAG, "{%p if 国有资产 is defined %}"),
-    (H3, "{{ 编号('二级') }}国有资产占有使用情况"),
-    (BODY, "截至{{ 年度 }}年12月31日，{{ 部门 }}共有车辆{{ 国有资产.车辆合计 }}辆，其中："
-           + joined("国有资产.车辆.items()", "{{ x[0] }}{{ x[1] }}辆")
-           + "{% if 国有资产.其他用车用途 is defined %}，其他用车主要是{{ 国有资产.其他用车用途|句 }}{% else %}。{% endif %}"),
-    (BODY, "单价100万元以上专用设备{{ 国有资产.单价100万元以上专用设备|default(0) }}台（套）。"),
-    (TAG, "{%p endif %}"),
-    (TAG, "{%p if 预算绩效管理 is defined %}"),
-    (H3, "{{ 编号('二级') }}预算绩效管理情况。"),
-    (BODY, "{% set pm = 预算绩效管理 %}根据预算绩效管理要求，本部门在{{ 年度 }}年度预算编制阶段，组织对{% set names %}"
-           + joined("pm.项目", "{{ x }}") + "{% endset %}{{ names }}等{{ pm.项目数 }}个项目开展了预算事前绩效评估，"
-           "对{{ names }}等{{ pm.项目数 }}个项目编制了绩效目标，预算执行过程中，选取{{ names }}等{{ pm.项目数 }}个项目开展绩效监控。"),
-    (BODY, "组织对{{ 年度 }}年度一般公共预算、政府性基金预算、国有资本经营预算、社会保险基金预算以及资本资产、债券资金等"
-           "全面开展绩效自评，形成{{ 部门 }}部门整体（含部门预算项目）绩效自评报告、"
-           + joined("pm.项目", "{{ x }}") + "等{{ pm.项目数 }}个专项预算项目绩效自评报告"
-           "{% if pm.部门整体自评 is defined %}，其中，{{ 部门 }}部门整体（含部门预算项目）绩效自评得分为"
-           "{{ pm.部门整体自评.得分 }}分，绩效自评综述：{{ pm.部门整体自评.综述|去句号 }}"
-           "{% if pm.项目自评 is defined and pm.项目自评 %}；{% else %}。{% endif %}{% else %}。{% endif %}"
-           "{% for x in pm.项目自评|default([]) %}{{ x.名称 }}专项预算项目绩效自评得分为{{ x.得分 }}分，"
-           "绩效自评综述：{{ x.综述|句 }}{% endfor %}绩效自评报告详见附件。"),
-    (TAG, "{%p endif %}"),
+    OTHER_MATTERS,
+    *RUNNING_COSTS,
+    *when("政府采购 is defined",
+          PROCUREMENT,
+          (BODY, "{{ 年度 }}年，{{ 部门 }}" + PROCUREMENT_KINDS
+                 + "{% if 政府采购.用途 is defined %}{{ 政府采购.用途|句 }}{% endif %}"
+                 "{% if 政府采购.中小企业占比 is not none %}授予中小企业合同金额{{ 政府采购.授予中小企业合同金额|default(0)|金额 }}万元，"
+                 "占政府采购支出总额的{{ 政府采购.中小企业占比|百分比 }}，其中：授予小微企业合同金额"
+                 "{{ 政府采购.授予小微企业合同金额|default(0)|金额 }}万元，占政府采购支出总额的{{ 政府采购.小微企业占比|百分比 }}。"
+                 "{% endif %}")),
+    *when("国有资产 is defined",
+          ASSETS,
+          (BODY, "截至{{ 年度 }}年12月31日，{{ 部门 }}" + ASSETS_VEHICLES
+                 + "{% if 国有资产.其他用车用途 is defined %}，其他用车主要是{{ 国有资产.其他用车用途|句 }}{% else %}。{% endif %}"),
+          (BODY, "单价100万元以上专用设备{{ 国有资产.单价100万元以上专用设备|default(0) }}台（套）。")),
+    *when(f"{PERFORMANCE} is defined",
+          (H3, "{{ 编号('二级') }}预算绩效管理情况。"),
+          (BODY, "{% set pm = 预算绩效管理 %}根据预算绩效管理要求，本部门在{{ 年度 }}年度预算编制阶段，组织对{% set names %}"
+                 + joined("pm.项目", "{{ x }}") + "{% endset %}{{ names }}等{{ pm.项目数 }}个项目开展了预算事前绩效评估，"
+                 "对{{ names }}等{{ pm.项目数 }}个项目编制了绩效目标，预算执行过程中，选取{{ names }}等{{ pm.项目数 }}个项目开展绩效监控。"),
+          (BODY, "组织对{{ 年度 }}年度一般公共预算、政府性基金预算、国有资本经营预算、社会保险基金预算以及资本资产、债券资金等"
+                 "全面开展绩效自评，形成{{ 部门 }}部门整体（含部门预算项目）绩效自评报告、"
+                 + joined("pm.项目", "{{ x }}") + "等{{ pm.项目数 }}个专项预算项目绩效自评报告"
+                 "{% if pm.部门整体自评 is defined %}，其中，{{ 部门 }}部门整体（含部门预算项目）绩效自评得分为"
+                 "{{ pm.部门整体自评.得分 }}分，绩效自评综述：{{ pm.部门整体自评.综述|去句号 }}"
+                 "{% if pm.项目自评 is defined and pm.项目自评 %}；{% else %}。{% endif %}{% else %}。{% endif %}"
+                 "{% for x in pm.项目自评|default([]) %}{{ x.名称 }}专项预算项目绩效自评得分为{{ x.得分 }}分，"
+                 "绩效自评综述：{{ x.综述|句 }}{% endfor %}绩效自评报告详见附件。")),
     # ---------------------------------------------------------------- 第三部分
-    (H1, "{{ 编号('部分') }} 名词解释"),
-    (TAG, "{%p for x in 名词解释 %}"),
-    (BODY, "{{ loop.index }}.{{ x.名称 }}：{{ x.说明 }}"),
-    (TAG, "{%p endfor %}"),
+    PART_GLOSSARY,
+    *each("名词解释", (BODY, "{{ loop.index }}.{{ x.名称 }}：{{ x.说明 }}")),
     # ---------------------------------------------------------------- 第四部分: the attached reports follow
-    (TAG, "{%p if 附件 is defined and 附件 %}"),
-    (H1, "{{ 编号('部分') }} 附件"),
-    (TAG, "{%p endif %}"),
+    *ATTACHMENTS,
 ]
 
 
@@ -383,7 +521,9 @@ def _styles(document) -> None:
     footer.paragraph_format.first_line_indent = Pt(0)
 
 
-def build() -> bytes:
+def build_document(paragraphs: Paragraphs) -> bytes:
+    """A 部门决算 template.docx of ``paragraphs``: the cover and 目录 before the first part heading,
+    the report from there on in a section of its own, numbered from page 1."""
     document = Document()
     document.core_properties.author = "docgen"
     document.core_properties.title = "部门决算"
@@ -391,8 +531,9 @@ def build() -> bytes:
     _styles(document)
     _page_setup(document.sections[0])
     charts = 0
-    for index, (style, text) in enumerate(PARAGRAPHS):
-        if style == H1 and index == 2:  # the report proper: a new section with page numbers from 1
+    first_part = next(i for i, (style, _) in enumerate(paragraphs) if style == H1)
+    for index, (style, text) in enumerate(paragraphs):
+        if index == first_part:  # the report proper: a new section with page numbers from 1
             document.paragraphs[0].paragraph_format.space_before = Pt(200)  # the cover's first line
             _cover_and_contents(document)
             section = document.add_section(WD_SECTION.NEW_PAGE)
@@ -407,10 +548,20 @@ def build() -> bytes:
     return document_bytes(document)
 
 
+def build() -> bytes:
+    """The template of 四川-邻水."""
+    return build_document(PARAGRAPHS)
+
+
+def write_template(out: Path, paragraphs: Paragraphs) -> None:
+    """Write the template of ``paragraphs`` to ``out`` (its folder made if need be)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(build_document(paragraphs))
+    print(f"wrote {out}")
+
+
 def main() -> None:
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(build())
-    print(f"wrote {OUT}")
+    write_template(OUT, PARAGRAPHS)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
-from ...calc import money, total
+from ...calc import money, percent, total
 from ...calculation import CalcContext
 from ...errors import DocgenError, FieldPath, Location, Problem
 
@@ -17,34 +17,106 @@ Data = Mapping[str, Any]
 
 #: The indicator levels below the whole score, outermost first.
 LEVELS = ("一级指标", "二级指标", "三级指标")
+#: The 财政拨款 sources of 收入; the others make up 其他资金收入.
+FISCAL_INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入")
 
 
-def _project(project: Data, ctx: CalcContext) -> dict[str, Any]:
-    """A project's budget completion, when its 预算执行 is given."""
-    if "预算执行" not in project:
-        return {}
-    facts = project["预算执行"]
-    return {"预算执行": {"完成": ctx.completion(facts["执行数"], facts["预算数"])}}
+def _execution(facts: Data, ctx: CalcContext) -> dict[str, Any]:
+    """完成 of a budget and its 执行数; 支付完成 too when the 应付 (contractual payment) is given."""
+    new: dict[str, Any] = {"完成": ctx.completion(facts["执行数"], facts["预算数"])}
+    if "应付" in facts:
+        new["支付完成"] = ctx.completion(facts["执行数"], facts["应付"]["金额"])
+    return new
+
+
+def _projects(projects: Sequence[Data], ctx: CalcContext) -> dict[str, Any]:
+    """Each project's completion where its 预算执行 is given, and the 项目汇总 of the list.
+
+    项目汇总 counts the projects, totals the budgets and spending of those with
+    a 预算执行, counts those spent exactly as budgeted (足额) and the others, and
+    lists the 科目 the projects give.
+    """
+    executed = [p["预算执行"] for p in projects if "预算执行" in p]
+    derived = [{"预算执行": _execution(p["预算执行"], ctx)} if "预算执行" in p else {} for p in projects]
+    exact = sum(1 for d in derived if d and d["预算执行"]["完成"]["比较"] == "等于")
+    return {
+        "项目预算管理": derived,
+        "项目汇总": {
+            "项目数": len(projects),
+            "预算数": total(facts["预算数"] for facts in executed),
+            "执行数": total(facts["执行数"] for facts in executed),
+            "足额项目数": exact,
+            "差异项目数": len(executed) - exact,
+            "科目": [p["科目"] for p in projects if "科目" in p],
+        },
+    }
+
+
+def _spending(data: Data) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The 支出 items, with 基本支出 (first) totalled from 基本支出明细 when that is listed, and the
+    new fields that adds; typing 基本支出 beside its 明细 is an error (DG602)."""
+    if "基本支出明细" not in data:
+        return dict(data["支出"]), {}
+    if "基本支出" in data["支出"]:
+        raise DocgenError.single("DG602", Location(field=("支出", "基本支出")), name="基本支出", source="基本支出明细")
+    basic = total(data["基本支出明细"].values())
+    return {"基本支出": basic, **data["支出"]}, {"支出": {"基本支出": basic}}
+
+
+def _balance(data: Data, income: Decimal) -> dict[str, Any]:
+    """财政拨款收入合计 and 其他资金收入 (the rest of 本年收入合计, with its share of it)."""
+    fiscal = total(data["收入"].get(k) for k in FISCAL_INCOME)
+    other = income - fiscal
+    return {"财政拨款收入合计": fiscal, "其他资金收入": {"金额": other, "占比": percent(other, income)}}
+
+
+def _budget(data: Data, ctx: CalcContext) -> dict[str, Any]:
+    """Where given: the 下达数 of the 预算下达, the 年初结转结余合计, the completion of the 整体绩效目标
+    (with its 结余数, what was not spent of it) and of each 上级专项 fund."""
+    new: dict[str, Any] = {}
+    if "预算下达" in data:
+        new["预算下达"] = {"下达数": total(data["预算下达"].values())}
+    if "年初结转结余" in data:
+        new["年初结转结余合计"] = total(data["年初结转结余"].values())
+    if "整体绩效目标" in data:
+        target = data["整体绩效目标"]
+        budget, done = money(target["全年数"]), money(target["完成数"])
+        new["整体绩效目标"] = {"完成": ctx.completion(done, budget), "结余数": max(budget - done, Decimal(0))}
+    if "上级专项" in data:
+        new["上级专项"] = {"项目": [{"预算执行": _execution(p["预算执行"], ctx)} for p in data["上级专项"]["项目"]]}
+    return new
 
 
 def finance(data: Data, ctx: CalcContext) -> dict[str, Any]:
     """报告年度; 本年收入/支出合计 and their structure; budget completion where a budget is given.
 
     The report is written the year after the one it evaluates, so its title
-    year is 年度 + 1.
+    year is 年度 + 1. Amounts listed in detail (基本支出明细, 支出明细,
+    预算下达, 年初结转结余, projects) are totalled here, and counts of listed
+    things (内设机构, projects) are made here, never typed.
     """
-    spending = total(data["支出"].values())
+    spending_items, derived_items = _spending(data)
+    income, spending = total(data["收入"].values()), total(spending_items.values())
     new: dict[str, Any] = {
+        **derived_items,
         "报告年度": data["年度"] + 1,
-        "本年收入合计": total(data["收入"].values()),
+        "本年收入合计": income,
         "本年支出合计": spending,
         "收入结构": ctx.structure(data["收入"]),
-        "支出结构": ctx.structure(data["支出"]),
+        "支出结构": ctx.structure(spending_items),
+        **_balance(data, income),
+        **_budget(data, ctx),
     }
+    if "内设机构" in data["部门概况"]:
+        new["部门概况"] = {"内设机构数": len(data["部门概况"]["内设机构"])}
+    if "支出明细" in data:
+        items = data["支出明细"]
+        new["支出明细合计"] = total(item["金额"] for item in items)
+        new["支出明细"] = [{"占比": s} for s in ctx.shares([money(item["金额"]) for item in items])]
     if "支出预算数" in data:
         new["支出完成"] = ctx.completion(spending, data["支出预算数"])
     if "项目预算管理" in data:
-        new["项目预算管理"] = [_project(p, ctx) for p in data["项目预算管理"]]
+        new.update(_projects(data["项目预算管理"], ctx))
     return new
 
 

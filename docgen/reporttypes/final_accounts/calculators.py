@@ -10,6 +10,7 @@ from typing import Any, Iterable, Mapping
 
 from ...calc import change, money, percent, total
 from ...calculation import CalcContext
+from ...errors import DocgenError, FieldPath, Location, Problem
 from ...formatting import format_number
 
 Data = Mapping[str, Any]
@@ -18,45 +19,76 @@ Data = Mapping[str, Any]
 COMPARED = ("收支总计", "财政拨款收支总计", "一般公共预算财政拨款支出", "机关运行经费")
 FUNCTION_SPENDING = "一般公共预算财政拨款支出"
 FISCAL_INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入")
+YUAN_PER_WAN = Decimal(10000)
 
 
 def _sum_of(items: Iterable[Mapping[str, Any]], key: str) -> Decimal:
     return total(item[key] for item in items)
 
 
-def basics(data: Data, ctx: CalcContext) -> dict[str, Any]:
-    """上年度, and the units of 机构设置 counted by kind (性质)."""
-    units = data["部门概况"]["下属单位"]
+def _by_kind(units: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """How many of ``units`` there are of each 性质, in order of appearance."""
     kinds: dict[str, int] = {}
     for unit in units:
         kinds[unit["性质"]] = kinds.get(unit["性质"], 0) + 1
+    return [{"性质": k, "数量": n} for k, n in kinds.items()]
+
+
+def basics(data: Data, ctx: CalcContext) -> dict[str, Any]:
+    """上年度; the paragraphs of 主要职能; the units of 机构设置 counted by kind (性质).
+
+    The department may list itself among its units (seed 001 does): its own
+    性质 is then known, and the others are its 二级单位, with those in the 决算.
+    """
+    overview = data["部门概况"]
+    units = overview["下属单位"]
+    own = [unit["性质"] for unit in units if unit["名称"] == data["部门"]]
+    others = [unit for unit in units if unit["名称"] != data["部门"]]
     new: dict[str, Any] = {} if "部门简称" in data else {"部门简称": data["部门"]}
     return {
         **new,
         "上年度": data["年度"] - 1,
-        "部门概况": {"单位数": len(units), "按性质": [{"性质": k, "数量": n} for k, n in kinds.items()]},
+        "部门概况": {
+            "主要职能段落": [line.strip() for line in overview["主要职能"].splitlines() if line.strip()],
+            "单位数": len(units),
+            "按性质": _by_kind(units),
+            **({"性质": own[0]} if own else {}),
+            "二级单位": {"数量": len(others), "按性质": _by_kind(others),
+                      "纳入决算": [unit["名称"] for unit in others if unit.get("纳入决算", True)]},
+        },
     }
+
+
+def _located_lines(data: Data) -> list[tuple[str, FieldPath]]:
+    """The codes of the 一般公共预算 项 lines, each with the field it was typed in."""
+    return [(str(line["编码"]), ("一般公共预算财政拨款支出", "科目", i, "编码"))
+            for i, line in enumerate(data["一般公共预算财政拨款支出"]["科目"])]
+
+
+def _subject_names(code: str, ctx: CalcContext) -> dict[str, str]:
+    """The 类, 款 and 项 names of a 项-level code (checked to exist beforehand)."""
+    return {"类": ctx.subject_name(code[:3]), "款": ctx.subject_name(code[:5]), "项": ctx.subject_name(code)}
 
 
 def function_lines(data: Data, ctx: CalcContext) -> dict[str, Any]:
     """项 lines named from the 科目 catalogue, their completion, 类/款 subtotals and shares."""
     spending = data["一般公共预算财政拨款支出"]
     template = ctx.settings["科目全称格式"]
-    codes = [(str(line["编码"]), ("一般公共预算财政拨款支出", "科目", i, "编码")) for i, line in enumerate(spending["科目"])]
-    ctx.check_subjects([(c[:n], field) for c, field in codes for n in (3, 5, 7)], "名称")
+    ctx.check_subjects([(c[:n], field) for c, field in _located_lines(data) for n in (3, 5, 7)], "名称")
     lines = []
     groups: dict[int, dict[str, dict[str, Any]]] = {3: {}, 5: {}}  # 类 and 款, in order of appearance
     for line in spending["科目"]:
         code = str(line["编码"])
-        names = {"类": ctx.subject_name(code[:3]), "款": ctx.subject_name(code[:5]), "项": ctx.subject_name(code)}
-        lines.append({
+        names = _subject_names(code, ctx)
+        derived = {
             "名称": names["项"],
             "全称": template.format(**names),
             "完成": ctx.completion(line["决算数"], line["调整预算数"]),
-        })
+        }
+        lines.append(derived)
         for digits, level in ((3, "类"), (5, "款")):
             group = groups[digits].setdefault(code[:digits], {"编码": code[:digits], "名称": names[level], "项": []})
-            group["项"].append(line)
+            group["项"].append({**line, **derived})
     return {"一般公共预算财政拨款支出": {
         "科目": lines,
         **_subtotals(spending["科目"], groups, ctx),
@@ -65,12 +97,17 @@ def function_lines(data: Data, ctx: CalcContext) -> dict[str, Any]:
 
 def _subtotals(lines: list[Mapping[str, Any]], groups: dict[int, dict[str, dict[str, Any]]],
                ctx: CalcContext) -> dict[str, Any]:
-    """The whole's total and completion, and 按类 / 按款 subtotals with their shares."""
+    """The whole's total and completion, and 按类 / 按款 subtotals with their shares.
+
+    Each 类 also lists its 项 lines (``科目``, the data's with their derived
+    fields), for layouts that number the lines class by class.
+    """
     result: dict[str, Any] = {}
     for digits, key in ((3, "按类"), (5, "按款")):
         amounts = [_sum_of(g["项"], "决算数") for g in groups[digits].values()]
         result[key] = [{"编码": g["编码"], "名称": g["名称"], "决算数": amount,
-                        "调整预算数": _sum_of(g["项"], "调整预算数"), "占比": share}
+                        "调整预算数": _sum_of(g["项"], "调整预算数"), "占比": share,
+                        **({"科目": g["项"]} if digits == 3 else {})}
                        for g, amount, share in zip(groups[digits].values(), amounts, ctx.shares(amounts))]
     actual, budget = _sum_of(lines, "决算数"), _sum_of(lines, "调整预算数")
     return {"本年": actual, "调整预算数": budget, "完成": ctx.completion(actual, budget), **result}
@@ -91,8 +128,11 @@ def totals(data: Data, ctx: CalcContext) -> dict[str, Any]:
         "支出总计": spending_all,
         "财政拨款收入合计": fiscal_income,
         "财政拨款支出合计": fiscal_spending,
-        "收支总计": {"本年": income_all, "收支相等": income_all == spending_all},
-        "财政拨款收支总计": {"本年": money(fiscal_income + money(data.get("年初财政拨款结转和结余")))},
+        "收支总计": {"本年": income_all, "收支相等": income_all == spending_all, "支出": {"本年": spending_all}},
+        "财政拨款收支总计": {
+            "本年": money(fiscal_income + money(data.get("年初财政拨款结转和结余"))),
+            "支出": {"本年": money(fiscal_spending + money(data.get("年末财政拨款结转和结余")))},
+        },
     }
 
 
@@ -107,9 +147,17 @@ def structure(data: Data, ctx: CalcContext) -> dict[str, Any]:
 
 
 def year_on_year(data: Data, ctx: CalcContext) -> dict[str, Any]:
-    """变动 (difference, rate, 增加/减少/持平) of each figure compared with last year."""
-    return {name: {"变动": change(data[name]["本年"], data[name].get("上年"))}
-            for name in COMPARED if name in data}
+    """变动 (difference, rate, 增加/减少/持平) of each figure compared with last year.
+
+    The 收、支总计 (and the 财政拨款 ones) also compare their 支出 side with
+    last year's: ``上年支出`` where income and spending differed, else ``上年``.
+    """
+    result: dict[str, Any] = {name: {"变动": change(data[name]["本年"], data[name].get("上年"))}
+                              for name in COMPARED if name in data}
+    for name in ("收支总计", "财政拨款收支总计"):
+        figure = data[name]
+        result[name]["支出"] = {"变动": change(figure["支出"]["本年"], figure.get("上年支出", figure.get("上年")))}
+    return result
 
 
 def basic_expenditure(data: Data, ctx: CalcContext) -> dict[str, Any]:
@@ -119,6 +167,9 @@ def basic_expenditure(data: Data, ctx: CalcContext) -> dict[str, Any]:
     amounts = []
     for part in ("人员经费", "公用经费"):
         facts = basic.get(part, {})
+        if part in basic and not ("合计" in facts or facts.get("明细")):
+            raise DocgenError([Problem("DG202", {"name": "合计（或明细）"},
+                                       Location(field=("一般公共预算财政拨款基本支出", part)))])
         amount = money(facts["合计"]) if "合计" in facts else _sum_of(facts.get("明细", []), "金额")
         amounts.append(amount)
         if "合计" not in facts:
@@ -156,6 +207,7 @@ def three_public(data: Data, ctx: CalcContext) -> dict[str, Any]:
     bought_amount = _sum_of(bought.values(), "金额")
     cars_amount = money(bought_amount + money(cars["运行维护费"]))
     hosting_amount = total(hosting.get(k, {}).get("决算数") for k in ("国内公务接待", "外事接待"))
+    domestic = hosting.get("国内公务接待", {})
     parts = {"因公出国（境）费": money(abroad["决算数"]), "公务用车购置及运行维护费": cars_amount,
              "公务接待费": hosting_amount}
 
@@ -173,13 +225,30 @@ def three_public(data: Data, ctx: CalcContext) -> dict[str, Any]:
         "公务用车购置及运行维护费": {
             "决算数": cars_amount,
             "占比": shares["公务用车购置及运行维护费"],
-            "购置合计": {"数量": sum(v["数量"] for v in bought.values()), "金额": bought_amount},
+            "购置合计": {"数量": sum(v["数量"] for v in bought.values()), "金额": bought_amount,
+                     "金额元": money(bought_amount * YUAN_PER_WAN)},
             "年末保有量合计": sum(cars.get("年末保有量", {}).values()),
             **_compared_part(cars_amount, cars, ctx),
         },
         "公务接待费": {"决算数": hosting_amount, "占比": shares["公务接待费"],
-                   **_compared_part(hosting_amount, hosting, ctx)},
+                   **_compared_part(hosting_amount, hosting, ctx),
+                   **({"国内公务接待": {"明细": _receptions(domestic["明细"])}} if "明细" in domestic else {})},
     }}
+
+
+def _receptions(items: list[Mapping[str, Any]]) -> list[dict[str, Decimal]]:
+    """Each listed reception's amount in the unit it was not typed in (元 from 万元, 万元 from 元).
+
+    An item with neither is an error, located at the item; one with both keeps them as typed.
+    """
+    field = ("三公经费", "公务接待费", "国内公务接待", "明细")
+    missing = [Problem("DG202", {"name": "金额元（或金额）"}, Location(field=field + (i,)))
+               for i, item in enumerate(items) if "金额元" not in item and "金额" not in item]
+    if missing:
+        raise DocgenError(missing)
+    return [{} if "金额元" in item and "金额" in item
+            else {"金额": money(Decimal(item["金额元"]) / YUAN_PER_WAN)} if "金额元" in item
+            else {"金额元": money(Decimal(item["金额"]) * YUAN_PER_WAN)} for item in items]
 
 
 def other_matters(data: Data, ctx: CalcContext) -> dict[str, Any]:
@@ -196,27 +265,50 @@ def other_matters(data: Data, ctx: CalcContext) -> dict[str, Any]:
     if "国有资产" in data:
         new["国有资产"] = {"车辆合计": sum(data["国有资产"].get("车辆", {}).values())}
     if "预算绩效管理" in data:
-        new["预算绩效管理"] = {"项目数": len(data["预算绩效管理"].get("项目", []))}
+        performance = data["预算绩效管理"]
+        new["预算绩效管理"] = {"项目数": len(performance["项目"])}
+        if "目标完成" in performance:
+            new["预算绩效管理"]["目标完成"] = [{"完成": ctx.completion(x["执行数"], x["预算数"])}
+                                          for x in performance["目标完成"]]
     return new
 
 
 def glossary(data: Data, ctx: CalcContext) -> dict[str, Any]:
     """第三部分 名词解释: the layout's fixed terms around the 科目 that occur in the data.
 
-    Each 科目 of the report is listed once, by its 项-level full name, in the
-    order it appears; its explanation comes from the catalogue (the data's
-    ``科目`` section overrides or extends the built-in one).
+    Each 科目 of the report (the 一般公共预算 lines and the data's
+    ``名词解释补充科目``) is listed once, by its 项-level full name, in the order
+    of the codes; its explanation comes from the catalogue (the data's ``科目``
+    section overrides or extends the built-in one). A term that is a kind of
+    收入 or 支出 of the data carries its ``金额``. ``名词解释按类`` is the same
+    list with the 科目 gathered under their 类 (its ``简称`` drops the final 支出).
     """
     settings = ctx.settings["名词解释"]
-    lines = data["一般公共预算财政拨款支出"]["科目"]
-    ctx.check_subjects([(str(line["编码"]), ("一般公共预算财政拨款支出", "科目", i, "编码"))
-                        for i, line in enumerate(lines)], "说明")
-    subjects: list[dict[str, str]] = []
-    for line in lines:
-        if all(s["名称"] != line["全称"] for s in subjects):
-            subjects.append({"名称": line["全称"], "说明": ctx.subject_explanation(str(line["编码"]))})
-    fixed = lambda names: [{"名称": n, "说明": ctx.term_explanation(n)} for n in names]
-    return {"名词解释": fixed(settings["前"]) + subjects + fixed(settings["后"])}
+    extra = [(str(code), ("名词解释补充科目", i)) for i, code in enumerate(data.get("名词解释补充科目", []))]
+    ctx.check_subjects([(code[:n], field) for code, field in extra for n in (3, 5, 7)], "名称")
+    located = _located_lines(data) + extra
+    ctx.check_subjects(located, "说明")
+    template = ctx.settings["科目全称格式"]
+    subjects = []
+    for code in sorted({code for code, _ in located}):
+        names = _subject_names(code, ctx)
+        subjects.append({"名称": template.format(**names), "说明": ctx.subject_explanation(code),
+                         "编码": code, "项": names["项"]})
+    amounts = {**data["收入"], **data["支出"]}
+
+    def fixed(names: list[str]) -> list[dict[str, Any]]:
+        return [{"名称": n, "说明": ctx.term_explanation(n), **({"金额": money(amounts[n])} if n in amounts else {})}
+                for n in names]
+
+    by_class: list[dict[str, Any]] = []
+    for subject in subjects:
+        code = subject["编码"][:3]
+        if not by_class or by_class[-1]["编码"] != code:
+            name = ctx.subject_name(code)
+            by_class.append({"编码": code, "名称": name, "简称": name.removesuffix("支出"), "科目": []})
+        by_class[-1]["科目"].append(subject)
+    return {"名词解释": fixed(settings["前"]) + subjects + fixed(settings["后"]),
+            "名词解释按类": fixed(settings["前"]) + by_class + fixed(settings["后"])}
 
 
 def charts(data: Data, ctx: CalcContext) -> dict[str, Any]:

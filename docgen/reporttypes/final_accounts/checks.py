@@ -52,8 +52,8 @@ def items_within_totals(context: Context, ctx: CalcContext) -> Iterator[Problem]
 
 
 def basic_plus_project_is_the_function_total(context: Context, ctx: CalcContext) -> Iterator[Problem]:
-    """基本支出 + 项目支出 of the 一般公共预算 equal the sum of its 功能分类 lines."""
-    if "一般公共预算财政拨款基本支出" not in context or "一般公共预算财政拨款项目支出" not in context:
+    """基本支出 + 项目支出 of the 一般公共预算 equal the sum of its 功能分类 lines (when the data lists both)."""
+    if "一般公共预算财政拨款基本支出" not in context or not context.get("一般公共预算财政拨款项目支出"):
         return
     basic, project = context["一般公共预算财政拨款基本支出"]["合计"], context["一般公共预算财政拨款项目支出合计"]
     lines = context["一般公共预算财政拨款支出"]["本年"]
@@ -96,7 +96,7 @@ def vehicles_agree(context: Context, ctx: CalcContext) -> Iterator[Problem]:
 
 
 def receptions_within_total(context: Context, ctx: CalcContext) -> Iterator[Problem]:
-    """The listed receptions (元) do not exceed the 国内公务接待 total (万元)."""
+    """The listed receptions (元, typed or derived) do not exceed the 国内公务接待 total (万元)."""
     domestic = _get(context, ("三公经费", "公务接待费", "国内公务接待"))
     if domestic and domestic.get("明细"):
         parts = total(item["金额元"] for item in domestic["明细"])

@@ -1,0 +1,168 @@
+"""The 部门决算 region layouts 四川-峨眉山-2019 (seed 003) and 四川-攀枝花-2019 (seed 002).
+
+Golden files of each example (the document's text and the computed context),
+the committed templates against their generators, ``docgen layout check``,
+and the calculators on the seeds' own figures. A changed golden file is a
+claim that the new output is right: read its diff (``pytest --force-regen``).
+"""
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.cli import main
+from docgen.errors import DocgenError
+from docgen.testing import context_of, context_text, document_text, render_bytes
+
+from conftest import EXAMPLES
+from test_schemas import load_tool
+
+EMEISHAN = EXAMPLES / "2019-emeishan.yaml"
+PANZHIHUA = EXAMPLES / "2019-panzhihua.yaml"
+#: layout, its example, its template generator
+LAYOUTS = [("四川-峨眉山-2019", EMEISHAN, "make_template_final_accounts_emeishan"),
+           ("四川-攀枝花-2019", PANZHIHUA, "make_template_final_accounts_panzhihua")]
+IDS = ["emeishan", "panzhihua"]
+
+
+@pytest.mark.parametrize("layout, data, tool", LAYOUTS, ids=IDS)
+def test_document_text(layout: str, data: Path, tool: str, file_regression) -> None:
+    file_regression.check(document_text(render_bytes(data)), basename=f"{data.stem}-document", extension=".txt",
+                          encoding="utf-8")
+
+
+@pytest.mark.parametrize("layout, data, tool", LAYOUTS, ids=IDS)
+def test_computed_context(layout: str, data: Path, tool: str, file_regression) -> None:
+    file_regression.check(context_text(data), basename=f"{data.stem}-context", extension=".yaml", encoding="utf-8")
+
+
+@pytest.mark.parametrize("layout, data, tool", LAYOUTS, ids=IDS)
+def test_template_file_is_what_the_generator_writes(layout: str, data: Path, tool: str) -> None:
+    generator = load_tool(tool)
+    assert generator.OUT.parent.name == layout
+    assert generator.OUT.read_bytes() == generator.build()
+
+
+@pytest.mark.parametrize("layout, data, tool", LAYOUTS, ids=IDS)
+def test_layout_check_finds_nothing_on_the_example(layout: str, data: Path, tool: str) -> None:
+    result = CliRunner().invoke(main, ["layout", "check", layout, "--data", str(data)])
+    assert (result.exit_code, result.output) == (0, f"版式 {layout}：0 个错误，0 个警告。\n")
+
+
+def lines(data: Path) -> list[str]:
+    return document_text(render_bytes(data)).splitlines()
+
+
+# ---------------------------------------------------------------- seed 003: a department new in 2019
+
+
+def test_a_new_department_says_so_in_each_of_the_seeds_wordings() -> None:
+    text = lines(EMEISHAN)
+    assert "2019年度收入总计为365.81万元，支出总计为363.50万元。因我单位为2019年新组建部门，无2018年决算数据。" in text
+    assert "2019年财政拨款收入总计365.81万元，支出总计363.50万元。我单位为2019年新组建部门，无2018年预算数与决算数。" in text
+    assert ("2019年一般公共预算财政拨款支出324.54万元，占本年支出合计的89.28%。"
+            "我单位为2019年新组建部门，无2018年决算数。") in text
+    assert "2019年，峨眉山市医疗保障局机关运行经费支出12.56万元，因我单位为2019年新组建部门，无2018年决算数。" in text
+    assert text[text.index("（四）预算绩效管理情况") + 1].startswith("我单位为2019年新组建部门，按要求对2019年部门整体支出")
+
+
+def test_lines_are_numbered_class_by_class() -> None:
+    text = lines(EMEISHAN)
+    start = text.index("2019年一般公共预算支出决算数为324.54万元，完成预算99.29%。其中：") + 1
+    numbers = [line.split("（类）")[0] for line in text[start:start + 7]]
+    assert numbers == ["1.社会保障和就业支出", "社会保障和就业支出", "2.卫生健康支出", "卫生健康支出", "卫生健康支出",
+                       "3.农林水支出", "4.住房保障支出"]
+
+
+def test_seed_003_figures() -> None:
+    context = context_of(EMEISHAN)
+    spending = context["一般公共预算财政拨款支出"]
+    # 5.36 + 2.68 + 2.03 + 52.27 + 7.84 + 246.73 + 7.63 = 324.54 of 326.85 budgeted -> 99.2933% -> 99.29
+    assert (spending["本年"], spending["调整预算数"], spending["完成"]["完成率"]) == (D("324.54"), D("326.85"), D("99.29"))
+    # 7.84 / 10.15 = 77.2414% (the seed prints 10.15 at 100%)
+    assert spending["科目"][4]["完成"] == {"完成率": D("77.24"), "比较": "小于"}
+    # 卫生健康支出 2.03 + 52.27 + 7.84 = 62.14, 62.14 / 324.54 = 19.1471% -> 19.15
+    assert [(c["名称"], c["决算数"], c["占比"]) for c in spending["按类"]][1] == ("卫生健康支出", D("62.14"), D("19.15"))
+    # 5.69 / 8.00 = 71.125% -> 71.13 half-up (the seed truncates to 71.12)
+    assert context["预算绩效管理"]["目标完成"][3]["完成"]["完成率"] == D("71.13")
+    assert context["收支总计"]["变动"]["有上年"] is False and context["收支总计"]["支出"]["本年"] == D("363.50")
+
+
+def test_the_glossary_says_which_kinds_the_department_had_none_of() -> None:
+    text = lines(EMEISHAN)
+    assert "2.事业收入：指事业单位开展专业业务活动及辅助活动取得的收入。峨眉山市医疗保障局2019年无事业收入。" in text
+    assert "18.基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。" in text
+    # the extra 科目 of the data sit among the lines' in code order
+    assert [x["名称"].split("（类）")[0] for x in context_of(EMEISHAN)["名词解释"][8:17]] == [
+        "社会保障和就业支出"] * 3 + ["卫生健康支出"] * 3 + ["城乡社区支出", "农林水支出", "住房保障支出"]
+
+
+# ---------------------------------------------------------------- seed 002: the provincial template filled in
+
+
+def test_income_and_spending_totals_are_compared_apart() -> None:
+    context = context_of(PANZHIHUA)
+    totals, fiscal = context["收支总计"], context["财政拨款收支总计"]
+    # last year 1070.59 both: 9.92 / 1070.59 = 0.9266% -> 0.93; 8.96 / 1070.59 = 0.8369% -> 0.84
+    assert (totals["变动"]["差额"], totals["变动"]["变动率"]) == (D("9.92"), D("0.93"))
+    assert (totals["支出"]["本年"], totals["支出"]["变动"]["差额"], totals["支出"]["变动"]["变动率"]) == (
+        D("1061.63"), D("8.96"), D("0.84"))
+    # 财政拨款 spending 907.46 + 154.11 = 1061.57; 9 / 1070.57 = 0.8407% -> 0.84
+    assert (fiscal["支出"]["本年"], fiscal["支出"]["变动"]["差额"], fiscal["支出"]["变动"]["变动率"]) == (
+        D("1061.57"), D("9.00"), D("0.84"))
+
+
+@pytest.mark.parametrize("spent, expected", [
+    # 1061.63 - 1000 = 61.63, 6.163% -> 6.16
+    ("1000", "收入总计减少9.92万元，下降0.93%。支出总计增加61.63万元，增长6.16%。主要变动原因是"),
+    # the reason still follows when only the income changed
+    ("1061.63", "收入总计减少9.92万元，下降0.93%。支出总计持平。主要变动原因是"),
+])
+def test_a_separate_last_year_spending_total_is_used(tmp_path: Path, spent: str, expected: str) -> None:
+    data = tmp_path / "other.yaml"
+    data.write_text(PANZHIHUA.read_text(encoding="utf-8").replace("  上年: 1070.59\n", f"  上年: 1070.59\n  上年支出: {spent}\n"),
+                    encoding="utf-8")
+    assert expected in "".join(lines(data))
+
+
+def test_seed_002_income_shares_follow_the_arithmetic() -> None:
+    # 906.51 / 1060.67 = 85.4658%, 154.11 / 1060.67 = 14.5295%, 0.05 / 1060.67 = 0.0047% (the seed: 85.39, 14.52, 0.09)
+    shares = [(x["名称"], x["占比"]) for x in context_of(PANZHIHUA)["收入结构"]]
+    assert shares[:2] + shares[-1:] == [("一般公共预算财政拨款收入", D("85.47")), ("政府性基金预算财政拨款收入", D("14.53")),
+                                        ("其他收入", D("0.00"))]
+    assert len(shares) == 7  # every kind the data lists, zeros too (结构列出零项)
+
+
+def test_receptions_typed_in_wan_get_their_yuan() -> None:
+    receptions = context_of(PANZHIHUA)["三公经费"]["公务接待费"]["国内公务接待"]["明细"]
+    assert [(x["金额"], x["金额元"]) for x in receptions[:2]] == [(D("0.18"), D("1800.00")), (D("0.03"), D("300.00"))]
+
+
+def test_the_glossary_gathers_the_subjects_under_their_class() -> None:
+    groups = [x for x in context_of(PANZHIHUA)["名词解释按类"] if "科目" in x]
+    assert [(g["简称"], [s["编码"] for s in g["科目"]]) for g in groups] == [
+        ("社会保障和就业", ["2080101", "2080107", "2080109", "2080504", "2080505"]), ("卫生健康", ["2101599"]),
+        ("城乡社区", ["2120802"]), ("住房保障", ["2210201"])]
+
+
+def test_a_basic_part_needs_its_total_or_its_items(tmp_path: Path) -> None:
+    data = tmp_path / "no-total.yaml"
+    data.write_text(PANZHIHUA.read_text(encoding="utf-8").replace("  人员经费:\n    合计: 740.22\n", "  人员经费: {}\n"),
+                    encoding="utf-8")
+    with pytest.raises(DocgenError) as error:
+        render_bytes(data)
+    [problem] = error.value.problems
+    assert (problem.code, problem.params, problem.location.line) == ("DG202", {"name": "合计（或明细）"}, 74)
+
+
+
+def test_a_reception_needs_its_amount(tmp_path: Path) -> None:
+    data = tmp_path / "none.yaml"
+    data.write_text(PANZHIHUA.read_text(encoding="utf-8").replace(", 金额: 0.03}", "}"), encoding="utf-8")
+    with pytest.raises(DocgenError) as error:
+        render_bytes(data)
+    assert [(p.code, p.params, p.location.line) for p in error.value.problems] == [
+        ("DG202", {"name": "金额元（或金额）"}, 106)]
