@@ -8,15 +8,16 @@ the ``dept-performance.*`` calculators. Run:
 """
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.schema_parts import count, money, obj, text, write  # noqa: E402
+from tools.schema_parts import array as _array  # noqa: E402
+from tools.schema_parts import texts as _texts  # noqa: E402
+
 OUT = Path(__file__).resolve().parent.parent / "schemas" / "dept-performance.schema.json"
-
-
-def money(title: str) -> dict[str, Any]:
-    return {"title": f"{title}（万元）", "$ref": "#/$defs/金额"}
 
 
 def score(title: str, description: str | None = None) -> dict[str, Any]:
@@ -24,28 +25,14 @@ def score(title: str, description: str | None = None) -> dict[str, Any]:
     return {**schema, "description": description} if description else schema
 
 
-def count(title: str) -> dict[str, Any]:
-    return {"title": title, "type": "integer", "minimum": 0}
-
-
-def text(title: str) -> dict[str, Any]:
-    return {"title": title, "$ref": "#/$defs/文本"}
-
-
 def texts(title: str) -> dict[str, Any]:
-    return {"title": title, "type": "array", "items": {"$ref": "#/$defs/文本"}, "minItems": 1}
-
-
-def obj(title: str, props: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
-    schema: dict[str, Any] = {"title": title, "type": "object", "properties": props,
-                              "additionalProperties": False}
-    if required:
-        schema["required"] = list(required)
-    return schema
+    """A list of paragraphs, at least one."""
+    return _texts(title, 1)
 
 
 def array(title: str, items: dict[str, Any]) -> dict[str, Any]:
-    return {"title": title, "type": "array", "items": items, "minItems": 1}
+    """A list of at least one item."""
+    return _array(title, items, 1)
 
 
 def points(title: str) -> dict[str, Any]:
@@ -96,9 +83,7 @@ SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["type", "部门", "年度", "部门概况", "收入", "支出", "部门预算管理", "评价结论"],
     "$defs": {
-        "金额": {"type": "number", "minimum": 0},
         "分数": {"type": "number", "minimum": 0},
-        "文本": {"type": "string", "minLength": 1},
     },
     "properties": {
         "type": {"title": "报告类型", "type": "string"},
@@ -176,8 +161,7 @@ SCHEMA: dict[str, Any] = {
 
 
 def main() -> None:
-    OUT.write_text(json.dumps(SCHEMA, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}")
+    write(SCHEMA, OUT)
 
 
 if __name__ == "__main__":

@@ -4,48 +4,14 @@ Run: python tools/make_schema_final_accounts.py
 """
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.schema_parts import array, count, money, obj, text, texts, write  # noqa: E402
+
 OUT = Path(__file__).resolve().parent.parent / "schemas" / "final-accounts.schema.json"
-
-
-# Definitions are written out in place rather than shared through $ref:
-# jsonschema validates the Linshui example in 1.5 ms instead of 2.6 ms.
-MONEY = {"type": "number", "minimum": 0}
-TEXT = {"type": "string", "minLength": 1}
-
-
-def money(title: str) -> dict[str, Any]:
-    return {"title": f"{title}（万元）", **MONEY}
-
-
-def count(title: str) -> dict[str, Any]:
-    return {"title": title, "type": "integer", "minimum": 0}
-
-
-def text(title: str) -> dict[str, Any]:
-    return {"title": title, **TEXT}
-
-
-def texts(title: str) -> dict[str, Any]:
-    return {"title": title, "type": "array", "items": dict(TEXT)}
-
-
-def obj(title: str, props: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
-    schema: dict[str, Any] = {"title": title, "type": "object", "properties": props,
-                              "additionalProperties": False}
-    if required:
-        schema["required"] = list(required)
-    return schema
-
-
-def array(title: str, items: dict[str, Any], min_items: int = 0) -> dict[str, Any]:
-    schema: dict[str, Any] = {"title": title, "type": "array", "items": items}
-    if min_items:
-        schema["minItems"] = min_items
-    return schema
 
 
 def compared(title: str, current: bool) -> dict[str, Any]:
@@ -244,8 +210,7 @@ SCHEMA: dict[str, Any] = {
 
 
 def main() -> None:
-    OUT.write_text(json.dumps(SCHEMA, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}")
+    write(SCHEMA, OUT)
 
 
 if __name__ == "__main__":

@@ -4,46 +4,24 @@ Run: python tools/make_schema_project_performance.py
 """
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.schema_parts import array, count, money, obj, text, write  # noqa: E402
+from tools.schema_parts import texts as _texts  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "schemas" / "project-performance.schema.json"
 
 
-def money(title: str, note: str = "") -> dict[str, Any]:
-    return {"title": f"{title}（万元{note}）", "$ref": "#/$defs/金额"}
+def texts(title: str) -> dict[str, Any]:
+    """A list of paragraphs, at least one."""
+    return _texts(title, 1)
 
 
 def points(title: str, note: str = "") -> dict[str, Any]:
     return {"title": f"{title}（分{note}）", "$ref": "#/$defs/分值"}
-
-
-def count(title: str) -> dict[str, Any]:
-    return {"title": title, "type": "integer", "minimum": 0}
-
-
-def text(title: str) -> dict[str, Any]:
-    return {"title": title, "$ref": "#/$defs/文本"}
-
-
-def texts(title: str) -> dict[str, Any]:
-    return {"title": title, "type": "array", "items": {"$ref": "#/$defs/文本"}, "minItems": 1}
-
-
-def obj(title: str, props: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
-    schema: dict[str, Any] = {"title": title, "type": "object", "properties": props,
-                              "additionalProperties": False}
-    if required:
-        schema["required"] = list(required)
-    return schema
-
-
-def array(title: str, items: dict[str, Any], min_items: int = 0) -> dict[str, Any]:
-    schema: dict[str, Any] = {"title": title, "type": "array", "items": items}
-    if min_items:
-        schema["minItems"] = min_items
-    return schema
 
 
 INCOME = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "利息收入", "其他收入")
@@ -133,9 +111,7 @@ SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["type", "部门", "年度", "项目名称", "项目概况", "评价结论"],
     "$defs": {
-        "金额": {"type": "number", "minimum": 0},
         "分值": {"type": "number", "minimum": 0},
-        "文本": {"type": "string", "minLength": 1},
     },
     "properties": {
         "type": {"title": "报告类型", "type": "string"},
@@ -212,8 +188,7 @@ SCHEMA: dict[str, Any] = {
 
 
 def main() -> None:
-    OUT.write_text(json.dumps(SCHEMA, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}")
+    write(SCHEMA, OUT)
 
 
 if __name__ == "__main__":
