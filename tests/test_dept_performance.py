@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from decimal import Decimal as D
 from pathlib import Path
@@ -347,27 +346,6 @@ def load_tool(name: str):
     sys.modules[name] = module  # its dataclasses look their module up while being defined
     spec.loader.exec_module(module)
     return module
-
-
-def titles(schema: dict[str, Any], path: str = "") -> list[tuple[str, str | None]]:
-    found = []
-    for name, sub in schema.get("properties", {}).items():
-        found += [(f"{path}.{name}", sub.get("title")), *titles(sub, f"{path}.{name}")]
-    if isinstance(schema.get("items"), dict):
-        found += titles(schema["items"], f"{path}[]")
-    return found
-
-
-def test_every_field_has_a_chinese_title() -> None:
-    schema = json.loads(REPORT_TYPE.schema.read_text(encoding="utf-8"))
-    fields = titles(schema)
-    assert [path for path, title in fields if not title] == []
-    assert len(fields) == 113  # a guard that the walk reaches the nested indicator levels
-
-
-def test_schema_file_is_what_the_generator_writes() -> None:
-    tool = load_tool("make_schema_dept_performance")
-    assert json.loads(tool.OUT.read_text(encoding="utf-8")) == tool.SCHEMA
 
 
 @pytest.mark.parametrize("layout", ["四川-邻水", "四川-阿坝-2018", "四川-攀枝花-2019", "四川-峨眉山-2019"])

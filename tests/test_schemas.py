@@ -1,10 +1,13 @@
-"""Schemas and built-in layouts: Chinese titles everywhere, generated files up to date."""
+"""Schemas of every built-in report type: Chinese titles everywhere, generated files up to date."""
 from __future__ import annotations
 
 import importlib.util
 import json
 from typing import Any, Iterator
 
+import pytest
+
+from docgen.pipeline import find_report_type
 from docgen.reporttypes.final_accounts import REPORT_TYPE
 
 from conftest import ROOT
@@ -27,16 +30,24 @@ def load_tool(name: str):
     return module
 
 
-def test_every_field_has_a_chinese_title() -> None:
-    schema = json.loads(REPORT_TYPE.schema.read_text(encoding="utf-8"))
-    untitled = [path for path, sub in properties(schema) if not sub.get("title")]
-    assert untitled == []
-    assert len(list(properties(schema))) == 171  # a guard that the walk reaches nested fields
+#: (report type id, its schema generator, how many fields the walk must reach: a guard that it goes deep)
+TYPES = [("final-accounts", "make_schema_final_accounts", 171),
+         ("dept-performance", "make_schema_dept_performance", 113),
+         ("project-performance", "make_schema_project_performance", 103)]
 
 
-def test_schema_file_is_what_the_generator_writes() -> None:
-    tool = load_tool("make_schema_final_accounts")
-    assert json.loads(tool.OUT.read_text(encoding="utf-8")) == tool.SCHEMA
+@pytest.mark.parametrize("type_id, tool, fields", TYPES)
+def test_every_field_has_a_chinese_title(type_id: str, tool: str, fields: int) -> None:
+    schema = json.loads(find_report_type(type_id).schema.read_text(encoding="utf-8"))
+    walked = list(properties(schema))
+    assert [path for path, sub in walked if not sub.get("title")] == []
+    assert len(walked) == fields
+
+
+@pytest.mark.parametrize("type_id, tool, fields", TYPES)
+def test_schema_file_is_what_the_generator_writes(type_id: str, tool: str, fields: int) -> None:
+    generator = load_tool(tool)
+    assert json.loads(generator.OUT.read_text(encoding="utf-8")) == generator.SCHEMA
 
 
 def test_template_file_is_what_the_generator_writes() -> None:
