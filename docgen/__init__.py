@@ -22,7 +22,7 @@ __all__ = [
     "render_file",
 ]
 
-_LAZY = {"RenderOptions", "Rendered", "choose_layout", "compute_context", "load_report", "prepare", "render_file"}
+_LAZY = set(__all__) - {"DocgenError", "Location", "Problem"}  # from docgen.pipeline, on first use
 
 
 def __getattr__(name: str) -> Any:
