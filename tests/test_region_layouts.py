@@ -1,4 +1,4 @@
-"""The 部门决算 region layouts 四川-峨眉山-2019 (seed 003) and 四川-攀枝花-2019 (seed 002).
+"""The 部门决算 region layouts 四川-峨眉山-2019 (seed 003), 四川-攀枝花-2019 (seed 002) and 四川-阿坝-2018 (seed 000).
 
 Golden files of each example (the document's text and the computed context),
 the committed templates against their generators, ``docgen layout check``,
@@ -22,10 +22,12 @@ from test_schemas import load_tool
 
 EMEISHAN = EXAMPLES / "2019-emeishan.yaml"
 PANZHIHUA = EXAMPLES / "2019-panzhihua.yaml"
+ABA = EXAMPLES / "2018-aba.yaml"
 #: layout, its example, its template generator
 LAYOUTS = [("四川-峨眉山-2019", EMEISHAN, "make_template_final_accounts_emeishan"),
-           ("四川-攀枝花-2019", PANZHIHUA, "make_template_final_accounts_panzhihua")]
-IDS = ["emeishan", "panzhihua"]
+           ("四川-攀枝花-2019", PANZHIHUA, "make_template_final_accounts_panzhihua"),
+           ("四川-阿坝-2018", ABA, "make_template_final_accounts_aba")]
+IDS = ["emeishan", "panzhihua", "aba"]
 
 
 @pytest.mark.parametrize("layout, data, tool", LAYOUTS, ids=IDS)
@@ -166,3 +168,59 @@ def test_a_reception_needs_its_amount(tmp_path: Path) -> None:
         render_bytes(data)
     assert [(p.code, p.params, p.location.line) for p in error.value.problems] == [
         ("DG202", {"name": "金额元（或金额）"}, 106)]
+
+
+# ---------------------------------------------------------------- seed 000: subjects with slashes, items with amounts
+
+
+def test_subjects_are_written_with_slashes_and_the_seeds_colon() -> None:
+    text = lines(ABA)
+    assert ("1.社会保障和就业支出/人力资源和社会保障管理事务/社会保险经办机构:支出决算为401.56万元，完成预算98.8%，"
+            "决算数小于预算数的主要原因是2018年调资补发（4.87万元）2018年度列收未支，于2019年支出。") in text
+    assert "7.农林水支出/扶贫/其他扶贫支出:支出决算为631.46万元，完成预算100%。" in text
+    assert "15.农林水支出/扶贫/其他扶贫支出：指除上述项目以外其他用于扶贫方面的支出。" in text
+
+
+def test_seed_000_figures() -> None:
+    context = context_of(ABA)
+    spending = context["一般公共预算财政拨款支出"]
+    # 401.56 + 39.66 + 15.86 + 193.94 + 18.15 + 3.55 + 631.46 + 31.48 = 1335.66 of 1340.53 -> 99.6367% -> 99.64
+    assert (spending["本年"], spending["调整预算数"], spending["完成"]["完成率"]) == (D("1335.66"), D("1340.53"), D("99.64"))
+    # 401.56 / 406.43 = 98.8018% -> 98.80 (the seed: 98.8%)
+    assert spending["科目"][0]["完成"] == {"完成率": D("98.80"), "比较": "小于"}
+    # 651.02 / 1335.66 = 48.7414%, 631.46 / 1335.66 = 47.2770% (the seed: 651.2, 48.75%, 47.27%)
+    assert [(c["决算数"], c["占比"]) for c in spending["按类"]] == [
+        (D("651.02"), D("48.74")), (D("21.70"), D("1.62")), (D("631.46"), D("47.28")), (D("31.48"), D("2.36"))]
+    # 113.74 / 1221.92 = 9.3083% (the seed: 9.44%); income 104.98 / 1221.92 = 8.5914%
+    fiscal = context["财政拨款收支总计"]
+    assert (fiscal["变动"]["变动率"], fiscal["支出"]["变动"]["变动率"]) == (D("8.59"), D("9.31"))
+    # 1326.92 + 13.63 = 1335.68 + 4.87 = 1340.55; 107.75 / 1232.80 = 8.7403%
+    assert (context["收入总计"], context["支出总计"], context["收支总计"]["变动"]["变动率"]) == (
+        D("1340.55"), D("1340.55"), D("8.74"))
+
+
+def test_basic_expenditure_items_are_summed_and_listed_with_amounts() -> None:
+    basic = context_of(ABA)["一般公共预算财政拨款基本支出"]
+    assert (basic["人员经费"]["合计"], basic["公用经费"]["合计"], basic["合计"]) == (D("602.34"), D("101.88"), D("704.22"))
+    text = lines(ABA)
+    assert text[text.index("2018年一般公共预算财政拨款基本支出704.22万元，其中：") + 2].startswith(
+        "公用经费101.88万元，主要包括：办公费12.79万元、手续费0.83万元、")
+
+
+def test_fixed_assets_are_totalled() -> None:
+    assert context_of(ABA)["国有资产"]["固定资产合计"] == D("55.02")  # 37.2 + 17.82
+    assert ("截至2018年12月31日，阿坝州医保局国有固定资产共计55.02万元，其中：通用设备37.2万元，家具用具装具及动植物17.82万元。"
+            "车辆0辆；单价50万元以上通用设备0台（套），单价100万元以上专用设备0台（套）。") in lines(ABA)
+
+
+def test_the_performance_section_stands_before_the_other_matters() -> None:
+    headings = [line for line in lines(ABA) if line[:2] in ("八、", "九、", "十、") or line.startswith("十一、")]
+    assert headings == ["八、政府性基金预算支出决算情况说明", "九、国有资本经营预算支出决算情况说明", "十、预算绩效情况说明",
+                        "十一、其他重要事项的情况说明"]
+
+
+def test_income_and_spending_of_the_fiscal_totals_give_their_own_reasons() -> None:
+    text = lines(ABA)
+    spending = next(line for line in text if line.startswith("2018年财政拨款支出总计"))
+    assert spending.endswith("较2017年相比，增加113.74万元，增长9.31%。主要变动原因是支付军队移交政府的离退休人员安置及"
+                             "建档立卡人员大病补充商业保险较及因缴费基数调整公积金及保险费缴纳支出的增加。")

@@ -31,7 +31,7 @@ def load_tool(name: str):
 
 
 #: (report type id, its schema generator, how many fields the walk must reach: a guard that it goes deep)
-TYPES = [("final-accounts", "make_schema_final_accounts", 171),
+TYPES = [("final-accounts", "make_schema_final_accounts", 178),
          ("dept-performance", "make_schema_dept_performance", 113),
          ("project-performance", "make_schema_project_performance", 103)]
 

@@ -27,6 +27,7 @@ def compared_totals(title: str) -> dict[str, Any]:
     schema = compared(f"{title}收、支总计", current=False)
     schema["properties"]["上年"]["title"] = f"上年{title}收、支总计（收入与支出不等时为上年{title}收入总计）（万元）"
     schema["properties"]["上年支出"] = money(f"上年{title}支出总计（与上年{title}收入总计不等时填写）")
+    schema["properties"]["支出变动原因"] = text(f"{title}支出总计增减变动的主要原因（与收入总计的原因不同时填写）")
     return schema
 
 
@@ -53,6 +54,7 @@ def reception(title: str) -> dict[str, Any]:
         "批次": count(f"{title}批次"),
         "人次": count(f"{title}人次（不包括陪同人员）"),
         "用途": text(f"{title}的主要用途"),
+        "内容": text(f"{title}的具体内容（不列出每次金额时）"),
         "明细": array(f"{title}明细", obj("接待事项", {
             "内容": text("日期与接待事由"), "金额元": {"title": "金额（元）", "type": "number", "minimum": 0},
             "金额": money("金额（只写金额元或金额之一）")}, ("内容",))),
@@ -166,6 +168,8 @@ SCHEMA: dict[str, Any] = {
                 k: count(f"{k}（辆）") for k in ("主要领导干部用车", "机要通信用车", "应急保障用车",
                                                "执法执勤用车", "特种专业技术用车", "离退休干部用车", "其他用车")}),
             "其他用车用途": text("其他用车的主要用途"),
+            "固定资产": array("年末国有固定资产（按资产类别）", obj("资产类别", {
+                "名称": text("资产类别（如 通用设备）"), "金额": money("年末账面价值")}, ("名称", "金额")), 1),
             "单价50万元以上通用设备": count("单价50万元以上通用设备（台/套）"),
             "单价100万元以上专用设备": count("单价100万元以上专用设备（台/套）"),
         }, ("车辆",)),

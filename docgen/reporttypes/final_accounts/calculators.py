@@ -252,7 +252,7 @@ def _receptions(items: list[Mapping[str, Any]]) -> list[dict[str, Decimal]]:
 
 
 def other_matters(data: Data, ctx: CalcContext) -> dict[str, Any]:
-    """政府采购 totals and shares, 车辆 count, number of 绩效 projects."""
+    """政府采购 totals and shares, 车辆 count, 固定资产 total, number of 绩效 projects."""
     new: dict[str, Any] = {}
     if "政府采购" in data:
         purchase = data["政府采购"]
@@ -263,7 +263,9 @@ def other_matters(data: Data, ctx: CalcContext) -> dict[str, Any]:
             "小微企业占比": percent(purchase.get("授予小微企业合同金额", 0), amount),
         }
     if "国有资产" in data:
-        new["国有资产"] = {"车辆合计": sum(data["国有资产"].get("车辆", {}).values())}
+        assets = data["国有资产"]
+        new["国有资产"] = {"车辆合计": sum(assets.get("车辆", {}).values()),
+                       **({"固定资产合计": _sum_of(assets["固定资产"], "金额")} if "固定资产" in assets else {})}
     if "预算绩效管理" in data:
         performance = data["预算绩效管理"]
         new["预算绩效管理"] = {"项目数": len(performance["项目"])}
