@@ -1,7 +1,9 @@
 """The 项目支出绩效自评 examples against their seeds, sentence by sentence.
 
 Seed 004 is one whole report; seed 001 holds four project reports in its
-第四部分 附件, each cut out by the ``start``/``end`` markers of its spec. Seed
+第四部分 附件 and seed 003 five in its 附件2, each cut out by the
+``start``/``end`` markers of its spec (seed 002's one project report ends the
+seed). Seed
 000's 附件2 and the table in its 部门决算 are compared with the two parts of one
 output, cut by the spec's ``ours_start``/``ours_end``. Tables are compared cell
 by cell, as the seeds' text extraction writes them.
@@ -22,6 +24,8 @@ from conftest import EXAMPLES
 FIDELITY = Path(__file__).parent / "fidelity"
 LINSHUI = EXAMPLES / "2022-linshui-附件"
 ABA = EXAMPLES / "2018-aba-附件" / "项目-建档立卡大病补充商业保险.yaml"
+EMEISHAN = EXAMPLES / "2019-emeishan-附件"
+PANZHIHUA = EXAMPLES / "2019-panzhihua-附件" / "项目-收入征管成本补助资金.yaml"
 
 # (spec, data file, seed sentences, of which differing: each listed with its reason)
 CASES = [
@@ -32,6 +36,12 @@ CASES = [
     ("001-linshui-项目-城乡医疗救助补助资金.yaml", LINSHUI / "项目-城乡医疗救助补助资金.yaml", 45, 1),
     ("000-aba-项目.yaml", ABA, 124, 21),
     ("000-aba-项目-绩效目标完成情况表.yaml", ABA, 37, 0),
+    ("002-panzhihua-项目-收入征管成本补助资金.yaml", PANZHIHUA, 66, 1),
+    ("003-emeishan-项目-双创工作经费.yaml", EMEISHAN / "项目-双创工作经费.yaml", 35, 1),
+    ("003-emeishan-项目-第一书记工作经费.yaml", EMEISHAN / "项目-第一书记工作经费.yaml", 33, 1),
+    ("003-emeishan-项目-办公设备配置.yaml", EMEISHAN / "项目-办公设备配置.yaml", 35, 1),
+    ("003-emeishan-项目-医疗保障服务能力提升.yaml", EMEISHAN / "项目-医疗保障服务能力提升.yaml", 36, 2),
+    ("003-emeishan-项目-精准扶贫对象参加城乡居民医疗保险.yaml", EMEISHAN / "项目-精准扶贫对象参加城乡居民医疗保险.yaml", 33, 3),
 ]
 
 
@@ -88,3 +98,15 @@ def test_the_aba_cuts_hold_the_project_report_and_its_table() -> None:
     report, table = (seed_text(load_spec(name)) for name in ("000-aba-项目.yaml", "000-aba-项目-绩效目标完成情况表.yaml"))
     assert report.count("项目支出绩效评价报告") == 1 and "部门整体" not in report and "项目决策（20分）" in report
     assert table.count("项目支出绩效目标完成情况表") == 1 and "项目完成指标" in table and "部门开展绩效评价" not in table
+
+
+def test_the_emeishan_cuts_hold_exactly_one_project_report_each() -> None:
+    for spec_name in [case[0] for case in CASES if case[0].startswith("003-")]:
+        text = seed_text(load_spec(spec_name))
+        assert text.count("项目支出绩效自评报告") == 1, spec_name
+        assert "部门整体" not in text and "附件" not in text, spec_name
+
+
+def test_the_panzhihua_cut_holds_only_its_project_report() -> None:
+    text = seed_text(load_spec("002-panzhihua-项目-收入征管成本补助资金.yaml"))
+    assert text.count("绩效评价报告") == 1 and "部门整体" not in text and "附件" not in text

@@ -609,20 +609,22 @@ def load_tool(name: str):
     return module
 
 
-@pytest.mark.parametrize("layout", ["云南-东川", "四川-邻水", "四川-阿坝-2018"])
+@pytest.mark.parametrize("layout", ["云南-东川", "四川-邻水", "四川-阿坝-2018", "四川-峨眉山-2019", "四川-攀枝花-2019"])
 def test_template_files_are_what_the_generator_writes(layout: str) -> None:
     tool = load_tool("make_template_project_performance")
     assert tool.template_path(layout).read_bytes() == tool.build(layout)
 
 
 def test_built_in_layouts_and_their_settings() -> None:
-    assert REPORT_TYPE.layout_names() == ["云南-东川", "四川-邻水", "四川-阿坝-2018"]
+    assert REPORT_TYPE.layout_names() == ["云南-东川", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-邻水", "四川-阿坝-2018"]
     assert REPORT_TYPE.layout().name == "云南-东川"
     assert [REPORT_TYPE.layout(name).settings["金额格式"] for name in REPORT_TYPE.layout_names()] == [
-        "整数省略小数", "整数省略小数", "去掉末尾的零"]
+        "整数省略小数", "两位小数", "去掉末尾的零", "整数省略小数", "去掉末尾的零"]
     assert REPORT_TYPE.layout("四川-阿坝-2018").settings["编号"]["三级"] == "{1}、"
 
 
-@pytest.mark.parametrize("data_file", sorted(LINSHUI_DIR.glob("项目-*.yaml")) + [DONGCHUAN, ABA], ids=lambda p: p.stem)
+@pytest.mark.parametrize("data_file", sorted(LINSHUI_DIR.glob("项目-*.yaml")) + [DONGCHUAN, ABA]
+                         + sorted((EXAMPLES / "2019-emeishan-附件").glob("项目-*.yaml"))
+                         + sorted((EXAMPLES / "2019-panzhihua-附件").glob("项目-*.yaml")), ids=lambda p: p.stem)
 def test_every_example_renders(data_file: Path) -> None:
     assert document_text(render_bytes(data_file)).strip()

@@ -2,8 +2,10 @@
 
 云南-东川 follows seed 004 (东川区医疗保障局 2020, 离休干部医疗统筹保障财政配套),
 四川-邻水 the four project reports in seed 001's 第四部分 附件 and 四川-阿坝-2018
-seed 000's 附件2 (阿坝州医疗保险管理局 2018) with its 评分表, sentence by
-sentence. Each entry is one Word paragraph, (style, text), or a :class:`Table`;
+seed 000's 附件2 (阿坝州医疗保险管理局 2018) with its 评分表 and 四川-峨眉山-2019
+the five project reports of seed 003's 附件2 (峨眉山市医疗保障局 2019), 四川-攀枝花-2019
+seed 002's 附件2 (攀枝花市医疗保障事务中心 2019, still holding the provincial
+template's prompts), sentence by sentence. Each entry is one Word paragraph, (style, text), or a :class:`Table`;
 ``TAG`` lines hold docxtpl's paragraph tags ({%p ... %}), which vanish from the
 output, and a table's ``str`` rows its row tags ({%tr ... %}). Run:
 
@@ -347,7 +349,134 @@ ABA: Paragraphs = [
           TARGET_TABLE),
 ]
 
-LAYOUTS: dict[str, Paragraphs] = {"云南-东川": DONGCHUAN, "四川-邻水": LINSHUI, "四川-阿坝-2018": ABA}
+# ------------------------------------------------------------------ 四川-峨眉山-2019 (seed 003, 附件2)
+
+#: How the 资金计划及到位 sentence names the money: 双创工作经费项目资金 / 办公设备与家俱购置.
+FUNDS_NAME = f"{{{{ {FUNDS}.资金名称|default(项目名称) }}}}"
+# Funds that arrived in full are said to have arrived 及时全额 in the year; typed 到位数 are only stated.
+EMEISHAN_ARRIVAL = (
+    f"{{% if {FUNDS}.到位说明 is defined %}}{{{{ 引({FUNDS}.到位说明|去句号) }}}}，{{% endif %}}"
+    f"{{% if {FUNDS}.足额到位 is defined and {FUNDS}.足额到位 %}}"
+    f"{FUNDS_NAME}计划资金{{{{ {FUNDS}.预算数|金额 }}}}万元，实际在{{{{ 年度 }}}}年及时全额到位资金"
+    f"{{{{ {FUNDS}.到位数|金额 }}}}万元"
+    f"{{% else %}}{FUNDS_NAME}计划为{{{{ {FUNDS}.预算数|金额 }}}}万元，实际到位{{{{ {FUNDS}.到位数|金额 }}}}万元{{% endif %}}"
+    f"{{% if {FUNDS}.到位率 is not none %}}，到位率{{{{ {FUNDS}.到位率|百分比 }}}}{{% endif %}}。")
+
+
+def paragraphs(var: str) -> Paragraphs:
+    """Each narrative paragraph of the list ``var``, citations filled in."""
+    return [(TAG, f"{{%p for p in {var} %}}"), (BODY, say("p")), (TAG, "{%p endfor %}")]
+
+
+def plain(*names: str) -> Paragraphs:
+    """The narrative paragraph of each of ``names`` that the data gives, without headings."""
+    return [block for name in names for block in when(present(name), (BODY, say(name)))]
+
+
+def lead(var: str, heading: str) -> Paragraphs:
+    """``heading`` and the narrative ``var`` run on in one paragraph, as the provincial template's prompts are answered."""
+    return when(present(var), (BODY, f"{heading}{say(var)}"))
+
+
+def points(heading: str, first: str, *rest: tuple[str, str]) -> Paragraphs:
+    """A numbered list under ``heading``: the required narrative ``first``, then each (prompt, var) the data gives.
+
+    ``first`` takes its number only when a later point follows it.
+    """
+    later = present(*(var for _, var in rest))
+    return [(H3, heading), (BODY, f"{{% if {later} %}}{numbered('三级')}{{% endif %}}{say(first)}"),
+            *(block for prompt, var in rest for block in lead(var, f"{numbered('三级')}{prompt}"))]
+
+
+EMEISHAN: Paragraphs = [
+    (TITLE, CITE_MACRO + "{{ 标题项目名称|default(项目名称) }}"),
+    (TITLE, "项目支出绩效自评报告"),
+    (H2, f"{numbered('一级')}项目概况"),
+    *points(f"{numbered('二级')}项目基本情况", "项目概况.基本情况", ("", "项目概况.立项依据")),
+    (H3, f"{numbered('二级')}项目绩效目标"),
+    (BODY, say("项目概况.绩效目标")),
+    *section("项目概况.资金自评", H3, f"{numbered('二级')}项目资金自评"),
+    *when(present(f"{FUNDS}.到位数", f"{FUNDS}.使用说明", f"{FUNDS}.财务管理", f"{FUNDS}.财务管理分段"),
+          (H2, f"{numbered('一级')}项目资金申报及使用情况"),
+          *when(present(f"{FUNDS}.到位数", f"{FUNDS}.使用说明"),
+                (H3, f"{numbered('二级')}资金计划、到位及使用情况"),
+                *when(present(f"{FUNDS}.到位数"), (H4, f"{numbered('三级')}资金计划及到位。"), (BODY, EMEISHAN_ARRIVAL)),
+                *when(present(f"{FUNDS}.使用说明"),
+                      (H4, f"{numbered('三级')}资金使用。"), (BODY, say(f"{FUNDS}.使用说明")))),
+          *when(present(f"{FUNDS}.财务管理", f"{FUNDS}.财务管理分段"),
+                (H3, f"{numbered('二级')}项目财务管理情况"),
+                *plain(f"{FUNDS}.财务管理"),
+                *when(present(f"{FUNDS}.财务管理分段"), *paragraphs(f"{FUNDS}.财务管理分段")))),
+    *when(present("实施及管理"),
+          (H2, f"{numbered('一级')}项目实施及管理情况"),
+          *plain(*(f"实施及管理.{key}" for key in ("组织架构", "实施流程", "项目管理", "项目监管")))),
+    *when(present("绩效.完成情况", "绩效.效益情况"),
+          (H2, f"{numbered('一级')}项目绩效情况"),
+          *section("绩效.完成情况", H3, f"{numbered('二级')}项目完成情况"),
+          *section("绩效.效益情况", H3, f"{numbered('二级')}项目效益情况")),
+    *when(present(f"{CONCLUSION}.问题", f"{CONCLUSION}.建议"),
+          (H2, f"{numbered('一级')}问题及建议"),
+          *plain(f"{CONCLUSION}.问题", f"{CONCLUSION}.建议")),
+]
+
+# ------------------------------------------------------------------ 四川-攀枝花-2019 (seed 002, 附件2)
+
+
+PANZHIHUA_SPENDING = (f"{numbered('三级')}资金使用。全年预算数{{{{ {FUNDS}.预算数|金额 }}}}万元，执行数为"
+                      f"{{{{ {FUNDS}.执行数|金额 }}}}万元，完成预算的{{{{ {FUNDS}.完成.完成率|百分比 }}}}。"
+                      f"{{% if {FUNDS}.使用说明 is defined %}}{say(f'{FUNDS}.使用说明')}{{% endif %}}")
+TARGET_PROMPT = "项目应实现的具体绩效目标，包括目标的量化、细化情况以及项目实施进度计划等。"
+
+PANZHIHUA: Paragraphs = [
+    (TITLE, CITE_MACRO + "{{ 项目名称 }}项目"),
+    (TITLE, "{{ 年度 }}年绩效评价报告"),
+    (H2, f"{numbered('一级')}项目概况"),
+    *points(f"{numbered('二级')}项目基本情况。", "项目概况.基本情况",
+            ("", "项目概况.立项依据"),
+            ("资金管理办法制定情况，资金支持具体项目的条件、范围与支持方式概况。", "项目概况.资金管理办法"),
+            ("资金分配的原则及考虑因素。", "项目概况.资金分配原则")),
+    # 绩效目标's point 2 is the template's prompt followed by the indicators lettered A. B. …, printed as typed
+    # (the seed ends some with 。 and some without).
+    (H3, f"{numbered('二级')}项目绩效目标。"),
+    (BODY, f"{{% if {present('项目概况.绩效指标', '项目概况.目标申报情况')} %}}{numbered('三级')}{{% endif %}}"
+           f"{say('项目概况.绩效目标')}"),
+    *when(present("项目概况.绩效指标"),
+          (BODY, f"{numbered('三级')}{TARGET_PROMPT}"),
+          (TAG, "{%p for p in 项目概况.绩效指标 %}"),
+          (BODY, "{{ 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[loop.index0] }}.{{ 引(p) }}"),
+          (TAG, "{%p endfor %}")),
+    *lead("项目概况.目标申报情况", numbered("三级")),
+    *section("项目概况.自评步骤及方法", H3, f"{numbered('二级')}项目自评步骤及方法。"),
+    *when(present(FUNDS),
+          (H2, f"{numbered('一级')}项目资金申报及使用情况"),
+          *lead(f"{FUNDS}.申报及批复", f"{numbered('二级')}项目资金申报及批复情况。"),
+          *when(present(f"{FUNDS}.计划说明", f"{FUNDS}.到位说明", f"{FUNDS}.完成"),
+                (H3, f"{numbered('二级')}资金计划、到位及使用情况（可用表格形式反映）。"),
+                *lead(f"{FUNDS}.计划说明", f"{numbered('三级')}资金计划。"),
+                *lead(f"{FUNDS}.到位说明", f"{numbered('三级')}资金到位。"),
+                *when(present(f"{FUNDS}.完成"), (BODY, PANZHIHUA_SPENDING))),
+          *section(f"{FUNDS}.财务管理", H3, f"{numbered('二级')}项目财务管理情况。")),
+    *when(present("实施及管理"),
+          (H2, f"{numbered('一级')}项目实施及管理情况"),
+          (BODY, "结合项目组织实施管理办法，重点围绕以下内容进行分析评价，并对自评中发现的问题分析说明。"),
+          *when(present("实施及管理.组织架构", "实施及管理.实施流程"),
+                (H3, f"{numbered('二级')}项目组织架构及实施流程。"),
+                *plain("实施及管理.组织架构", "实施及管理.实施流程")),
+          *lead("实施及管理.项目管理", f"{numbered('二级')}项目管理情况。"),
+          *lead("实施及管理.项目监管", f"{numbered('二级')}项目监管情况。")),
+    *when(present("绩效.完成情况", "绩效.效益情况"),
+          (H2, f"{numbered('一级')}项目绩效情况"),
+          *section("绩效.完成情况", H3, f"{numbered('二级')}项目完成情况。"),
+          *section("绩效.效益情况", H3, f"{numbered('二级')}项目效益情况。")),
+    (H2, f"{numbered('一级')}评价结论及建议"),
+    (H3, f"{numbered('二级')}评价结论。"),
+    (BODY, say(f"{CONCLUSION}.综述")),
+    *section(f"{CONCLUSION}.问题", H3, f"{numbered('二级')}存在的问题。"),
+    *section(f"{CONCLUSION}.建议", H3, f"{numbered('二级')}相关建议。"),
+]
+
+LAYOUTS: dict[str, Paragraphs] = {"云南-东川": DONGCHUAN, "四川-邻水": LINSHUI, "四川-阿坝-2018": ABA,
+                                  "四川-峨眉山-2019": EMEISHAN, "四川-攀枝花-2019": PANZHIHUA}
 
 
 def _east_asian(style, font: str, size: float, bold: bool = False, centred: bool = False) -> None:
