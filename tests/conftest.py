@@ -1,7 +1,10 @@
 """Shared paths and fixtures."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -19,3 +22,12 @@ def linshui_copy(tmp_path: Path) -> Path:
     target = tmp_path / "2022-linshui.yaml"
     target.write_text(LINSHUI_MAIN, encoding="utf-8")
     return target
+
+
+def load_tool(name: str) -> ModuleType:
+    """A maintainer script from tools/ (schema and template generators), loaded as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module

@@ -1,8 +1,6 @@
 """部门整体支出绩效评价: calculators on the seeds' own figures, wording of variants, exact error messages."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,7 @@ from docgen.reporttype import DEFAULT_SETTINGS, merge_settings
 from docgen.reporttypes.dept_performance import REPORT_TYPE, calculators
 from docgen.testing import context_of, document_text, render_bytes
 
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, load_tool
 
 DATA = EXAMPLES / "2022-linshui-附件" / "部门整体.yaml"
 BASE = DATA.read_text(encoding="utf-8")
@@ -338,14 +336,6 @@ def test_head_counts_list_only_what_is_given(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- generated files
-
-
-def load_tool(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("layout", ["四川-邻水", "四川-阿坝-2018", "四川-攀枝花-2019", "四川-峨眉山-2019"])

@@ -1,9 +1,7 @@
 """项目支出绩效自评: calculators on the seeds' own figures, their edge cases and exact messages."""
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
 from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,7 @@ from docgen.reporttypes.project_performance import REPORT_TYPE
 from docgen.reporttypes.project_performance.calculators import funds, scores
 from docgen.testing import context_of, document_text, render_bytes
 
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, load_tool
 
 DONGCHUAN = EXAMPLES / "2020-dongchuan-离休.yaml"
 LINSHUI_DIR = EXAMPLES / "2022-linshui-附件"
@@ -600,14 +598,6 @@ def test_a_score_above_its_mark_in_the_scoring_table_stops_the_render(tmp_path: 
 
 
 # ------------------------------------------------------------------ schema and built-in layouts
-
-def load_tool(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.mark.parametrize("layout", ["云南-东川", "四川-邻水", "四川-阿坝-2018", "四川-峨眉山-2019", "四川-攀枝花-2019"])
 def test_template_files_are_what_the_generator_writes(layout: str) -> None:

@@ -17,8 +17,7 @@ from docgen.cli import main
 from docgen.errors import DocgenError
 from docgen.testing import context_of, context_text, document_text, render_bytes
 
-from conftest import EXAMPLES
-from test_schemas import load_tool
+from conftest import EXAMPLES, load_tool
 
 EMEISHAN = EXAMPLES / "2019-emeishan.yaml"
 PANZHIHUA = EXAMPLES / "2019-panzhihua.yaml"

@@ -1,7 +1,6 @@
 """Schemas of every built-in report type: Chinese titles everywhere, generated files up to date."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from typing import Any, Iterator
 
@@ -10,7 +9,7 @@ import pytest
 from docgen.pipeline import find_report_type
 from docgen.reporttypes.final_accounts import REPORT_TYPE
 
-from conftest import ROOT
+from conftest import load_tool
 
 
 def properties(schema: dict[str, Any], path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -21,13 +20,6 @@ def properties(schema: dict[str, Any], path: str = "") -> Iterator[tuple[str, di
         yield from properties(schema["items"], f"{path}[]")
     if isinstance(schema.get("additionalProperties"), dict):
         yield from properties(schema["additionalProperties"], f"{path}.*")
-
-
-def load_tool(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 #: (report type id, its schema generator, how many fields the walk must reach: a guard that it goes deep)
