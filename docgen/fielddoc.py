@@ -86,5 +86,6 @@ def markdown(report_type: ReportType) -> str:
         lines += ["", f"## 计算得出的字段（示例 `{report_type.example.name}` 中的值）", "",
                   "| 字段路径 | 示例值 |", "|---|---|"]
         lines += [f"| `{_cell(p)}` | {_cell(v)} |" for p, v in computed_fields(context, report.data)]
-    lines += ["", "另有 `编号('部分'|'一级'|'二级'|'三级'|'图')`（章节编号）与 `附件序号`（作为附件时的序号）。", ""]
+    lines += ["", "另有 `编号('部分'|'一级'|'二级'|'三级'|'图')`（章节编号）、`附件序号`（作为附件时的序号）与"
+              " `附件报告`（带附件时：每份附件计算后的全部字段，另加 `报告类型`）。", ""]
     return "\n".join(lines)

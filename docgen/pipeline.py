@@ -165,6 +165,8 @@ def prepare(path: str | Path, layout: str | None = None, strict: bool = False,
         attachments.append(prepared)
     if main is None or any(p.severity == "error" for p in problems) or (strict and problems):
         raise DocgenError(replace(p, severity="error") for p in problems)
+    if attachments:  # the main report may cite its attachments (e.g. their tables in a section of its own)
+        main.context["附件报告"] = [{"报告类型": a.report.report_type.name, **a.context} for a in attachments]
     return replace(main, warnings=problems, attachments=attachments)
 
 

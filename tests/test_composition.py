@@ -97,3 +97,14 @@ def test_an_attachment_whose_styles_the_main_template_lacks_is_joined_by_docxcom
     assert document_text(data).endswith("第四部分 附件\n\n某局的附件\n")
     styles = {s.name for s in Document(io.BytesIO(data)).styles}
     assert "附件专用" in styles
+
+
+def test_the_main_report_sees_its_attachments_computed_fields() -> None:
+    from docgen.pipeline import prepare
+
+    prepared = prepare(LINSHUI)
+    attached = prepared.context["附件报告"]
+    assert [a["报告类型"] for a in attached] == ["部门整体支出绩效评价"] + ["项目支出绩效自评"] * 4
+    assert [a["附件序号"] for a in attached] == [1, 2, 3, 4, 5]
+    # a figure the attachment computed: its 本年收入合计 10005.9 + 799.4 = 10805.3
+    assert str(attached[0]["本年收入合计"]) == "10805.30"
