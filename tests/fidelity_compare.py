@@ -8,9 +8,13 @@ spaces). What remains is a list of blocks where the two texts differ.
 from __future__ import annotations
 
 import difflib
+import io
 import re
 from pathlib import Path
 from typing import Any
+
+from docx import Document
+from docx.oxml.ns import qn
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -44,3 +48,13 @@ def differences(seed: str, ours: str) -> list[dict[str, list[str]]]:
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return [{"seed": a[i1:i2], "ours": b[j1:j2]}
             for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+def extracted_text(docx: bytes) -> str:
+    """The document's text as the seeds' extraction gives it: one line per paragraph, in tables per cell paragraph."""
+    lines = []
+    for block in Document(io.BytesIO(docx)).element.body.iterchildren():
+        if block.tag in (qn("w:p"), qn("w:tbl")):  # a table's paragraphs are its cells' paragraphs, row by row
+            paragraphs = [block] if block.tag == qn("w:p") else block.iter(qn("w:p"))
+            lines += ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs]
+    return "\n".join(lines) + "\n"

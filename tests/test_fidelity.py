@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from docgen.testing import document_text, render_bytes
-from fidelity_compare import differences, seed_text
+from docgen.testing import render_bytes
+from fidelity_compare import differences, extracted_text, seed_text
 
 from conftest import EXAMPLES
 
@@ -23,7 +23,10 @@ CASES = [
 @pytest.mark.parametrize("spec_name, data_file", CASES)
 def test_every_difference_from_the_seed_is_reviewed(spec_name: str, data_file: Path) -> None:
     spec = yaml.safe_load((Path(__file__).parent / "fidelity" / spec_name).read_text(encoding="utf-8"))
-    actual = differences(seed_text(spec), document_text(render_bytes(data_file)))
+    ours = extracted_text(render_bytes(data_file))  # tables cell by cell, as the seeds' extraction writes them
+    if spec.get("ours_end"):  # the attached reports that follow are compared on their own
+        ours = ours[: ours.index(spec["ours_end"])]
+    actual = differences(seed_text(spec), ours)
     reviewed = [{"seed": d["seed"], "ours": d["ours"]} for d in spec["differences"]]
     assert actual == reviewed
     assert all(d.get("reason") for d in spec["differences"]), "every difference needs its reason"
@@ -34,8 +37,9 @@ def test_every_difference_from_the_seed_is_reviewed(spec_name: str, data_file: P
     ("001-linshui.yaml", 386, 58),
     # 600 in the 部门决算 part; 388 of the 458 differing ones are the five project target tables left out
     ("002-panzhihua.yaml", 600, 458),
-    # 453 in the 部门决算 part; 282 of the 302 differing ones are the five project target tables left out
-    ("003-emeishan.yaml", 453, 302),
+    # 453 in the 部门决算 part, its five project target tables printed from the attached projects; 19 of the 43
+    # differing ones are the tables' 一级/二级 names, which the seed repeats on every row and the layout merges
+    ("003-emeishan.yaml", 453, 43),
     # 186 in the 部门决算 part; 37 of the 63 differing ones are the project target table left out
     ("000-aba.yaml", 186, 63),
 ])

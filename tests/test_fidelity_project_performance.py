@@ -10,14 +10,13 @@ by cell, as the seeds' text extraction writes them.
 """
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 import yaml
 
 from docgen.testing import render_bytes
-from fidelity_compare import differences, seed_text, sentences
+from fidelity_compare import differences, extracted_text, seed_text, sentences
 
 from conftest import EXAMPLES
 
@@ -47,19 +46,6 @@ CASES = [
 
 def load_spec(name: str) -> dict:
     return yaml.safe_load((FIDELITY / name).read_text(encoding="utf-8"))
-
-
-def extracted_text(docx: bytes) -> str:
-    """The document's text as the seeds' extraction gives it: one line per paragraph, in tables per cell paragraph."""
-    from docx import Document
-    from docx.oxml.ns import qn
-
-    lines = []
-    for block in Document(io.BytesIO(docx)).element.body.iterchildren():
-        if block.tag in (qn("w:p"), qn("w:tbl")):  # a table's paragraphs are its cells' paragraphs, row by row
-            paragraphs = [block] if block.tag == qn("w:p") else block.iter(qn("w:p"))
-            lines += ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs]
-    return "\n".join(lines) + "\n"
 
 
 def our_text(spec: dict, data_file: Path) -> str:

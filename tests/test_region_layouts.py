@@ -101,6 +101,22 @@ def test_the_glossary_says_which_kinds_the_department_had_none_of() -> None:
         "社会保障和就业支出"] * 3 + ["卫生健康支出"] * 3 + ["城乡社区支出", "农林水支出", "住房保障支出"]
 
 
+def test_the_attached_projects_target_tables_are_printed_in_performance_management(tmp_path: Path) -> None:
+    """Seed 003 prints each project's 项目绩效目标完成情况表 in 十、（四）, in the order of the 附件."""
+    text = lines(EMEISHAN)
+    section = text[text.index("（四）预算绩效管理情况"):text.index("2.部门绩效评价结果。")]
+    names = [section[i + 2].split(" | ")[1] for i, line in enumerate(section) if line == "项目绩效目标完成情况表"]
+    assert names == ["双创工作经费", "第一书记工作经费", "办公设备配置", "医疗保障服务能力提升", "精准扶贫对象参加城乡居民医疗保险"]
+    assert " | 其中-财政拨款: | 8 | 其中-财政拨款: | 5.69" in section  # computed, the amounts bare
+    assert " | 其它资金: |  | 其它资金: | " in section  # none: left empty, as the seed does
+    assert " |  |  | 广告牌制作 | 12个 | 12个" in section  # 一级 and 二级 merged with the row above
+    assert " | 效益指标 | 经济效益指标 | 经济指减轻困难群众经济负担 | 246.73万元 | 246.73万元。" in section  # cited
+    # without its attachments the report has no tables
+    alone = tmp_path / "alone.yaml"
+    alone.write_text(EMEISHAN.read_text(encoding="utf-8").split("\n附件:")[0], encoding="utf-8")
+    assert "项目绩效目标完成情况表" not in lines(alone)
+
+
 # ---------------------------------------------------------------- seed 002: the provincial template filled in
 
 

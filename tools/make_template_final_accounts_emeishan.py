@@ -3,29 +3,52 @@
 The wording follows seed 003 (峨眉山市医疗保障局 2019), a department created
 that year, sentence by sentence: the 2019 provincial template's sentences,
 the seed's own ways of saying there are no 2018 figures, the 项 lines
-numbered class by class, no charts, no 项目支出 section, and 名词解释 that say
-which kinds of 收入/支出 the department had none of. The pieces it shares
+numbered class by class, no charts, no 项目支出 section, 名词解释 that say
+which kinds of 收入/支出 the department had none of, and in 预算绩效管理情况
+the 项目绩效目标完成情况表 of each attached project report (``附件报告``). The pieces it shares
 with the other Sichuan layouts come from tools/make_template_final_accounts.py
-(see there for the paragraph conventions). Run:
+(see there for the paragraph conventions), the table from the 项目支出绩效自评
+layouts' tools/make_template_project_performance.py. Run:
 
     python tools/make_template_final_accounts_emeishan.py
 """
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
+from docx import Document
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.make_template_final_accounts import (  # noqa: E402
-    ASSETS, ATTACHMENTS, BASIC, BASIC_2019, BODY, COVER_PAGE, FISCAL, FUNCTION, FUNCTION_DETAIL, FUNCTION_HEADINGS,
+    ASSETS, ATTACHMENTS, BASIC, BASIC_2019, BODY, CAPTION, COVER_PAGE, FISCAL, FUNCTION, FUNCTION_DETAIL, FUNCTION_HEADINGS,
     FUNCTION_SHARE, FUNCTION_STRUCTURE, FUNCTIONS_AND_WORK, FUND_SPENDING, H3, INCOME, KEY_WORK, ORGANISATION,
     OTHER_MATTERS, OVERALL, PART_EXPLANATION, PART_GLOSSARY, PART_OVERVIEW, PERFORMANCE, PROCUREMENT,
     PROCUREMENT_2019, ROOT, RUNNING_COSTS, SPENDING, STATE_CAPITAL_SPENDING, TAG, Paragraphs, assets_2019,
     budget_comparison, build_document, change, completion, each, income_and_spending, joined, project_targets,
-    sangong_2019, when, write_template,
+    sangong_2019, when,
 )
+from tools.make_template_project_performance import (  # noqa: E402
+    add_table, add_table_text_style, cite_macro, target_table,
+)
+from docgen.output import document_bytes  # noqa: E402
 
 OUT = ROOT / "templates" / "final-accounts" / "四川-峨眉山-2019" / "template.docx"
+
+# The 项目绩效目标完成情况表 of each attached project report (``a``, its table ``t``), as the project layouts build it;
+# the seed writes its amounts bare (4.16) and leaves 其它资金 empty. Narrative cites the project's own figures.
+TARGET_TABLE = target_table("a.", money=lambda var: f"{{% if {var} %}}{{{{ {var}|金额 }}}}{{% endif %}}",
+                            cite=lambda var: f"{{{{ 引({var}, a.引用) }}}}")
+#: The paragraph :func:`build` replaces with ``TARGET_TABLE`` (the shared builder writes paragraphs only).
+TABLE_PLACE = "[项目绩效目标完成情况表]"
+PROJECT_TABLES: Paragraphs = when(
+    "附件报告 is defined",
+    (TAG, "{%p for a in 附件报告 if a.报告类型 == '项目支出绩效自评' and a.绩效目标完成情况表 is defined %}"),
+    ("Heading 1", "{% set t = a.绩效目标完成情况表 %}" + cite_macro("t, 引用") + "项目绩效目标完成情况表"),
+    (CAPTION, "({{ 年度 }} 年度)"),
+    (BODY, TABLE_PLACE),
+    (TAG, "{%p endfor %}"))
 
 PARAGRAPHS: Paragraphs = [
     *COVER_PAGE,
@@ -85,6 +108,7 @@ PARAGRAPHS: Paragraphs = [
                  "{{ pm.部门整体评价|句 }}{% else %}。{% endif %}"),
           *project_targets("我单位在{{ 年度 }}年度部门决算中反映" + joined("pm.项目", "“{{ x }}”", "")
                            + "等{{ pm.项目数 }}个项目绩效目标，其实际完成情况如下："),
+          *PROJECT_TABLES,
           (BODY, "{{ 编号('三级') }}部门绩效评价结果。"),
           (BODY, "我单位按要求对{{ 年度 }}年部门整体支出绩效评价情况开展自评，"
                  "《{{ 部门 }}{{ 年度 }}年部门整体支出绩效评价报告》见附件（附件1）。"),
@@ -101,12 +125,18 @@ PARAGRAPHS: Paragraphs = [
 
 
 def build() -> bytes:
-    """The template of 四川-峨眉山-2019."""
-    return build_document(PARAGRAPHS)
+    """The template of 四川-峨眉山-2019: the shared builder's document, ``TARGET_TABLE`` in place of ``TABLE_PLACE``."""
+    document = Document(io.BytesIO(build_document(PARAGRAPHS)))
+    add_table_text_style(document)
+    place = next(p for p in document.paragraphs if p.text == TABLE_PLACE)
+    place._p.addnext(add_table(document, TARGET_TABLE)._tbl)
+    place._p.getparent().remove(place._p)
+    return document_bytes(document)
 
 
 def main() -> None:
-    write_template(OUT, PARAGRAPHS)
+    OUT.write_bytes(build())
+    print(f"wrote {OUT}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ output, and a table's ``str`` rows its row tags ({%tr ... %}). Run:
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,8 +70,15 @@ Paragraphs = list[Block]
 # Narrative may cite money figures as {预算数}: 引(text) prints it with each cited figure filled in by
 # the layout's number format (引用 is computed by the funds calculator, which rejects unknown names).
 # A macro definition prints nothing, so it rides in the first paragraph.
-CITE_MACRO = ("{% macro 引(t) %}{% set ns = namespace(t=t) %}{% for k, v in 引用.items() %}"
-              "{% set ns.t = ns.t|replace('{' ~ k ~ '}', v|金额) %}{% endfor %}{{ ns.t }}{% endmacro %}")
+
+
+def cite_macro(parameters: str = "t") -> str:
+    """The macro 引: ``parameters`` ``t, 引用`` takes the figures as an argument (a report citing its attachments')."""
+    return (f"{{% macro 引({parameters}) %}}{{% set ns = namespace(t=t) %}}{{% for k, v in 引用.items() %}}"
+            "{% set ns.t = ns.t|replace('{' ~ k ~ '}', v|金额) %}{% endfor %}{{ ns.t }}{% endmacro %}")
+
+
+CITE_MACRO = cite_macro()
 
 
 def say(var: str) -> str:
@@ -287,29 +295,37 @@ def amount(var: str) -> str:
     return f"{{% if {var} %}}{{{{ {var}|金额 }}}}万元{{% else %}}0{{% endif %}}"
 
 
-def split_row(label: str, key: str) -> tuple[Cell, ...]:
-    """A 预算执行情况 row: ``label`` and the ``key`` figure (预算数 / 财政拨款.预算数 …) of budget and spending."""
-    return (Cell(merge="continue"), Cell(label), Cell(amount(f"{FUNDS}.{key}预算数")), Cell(label),
-            Cell(amount(f"{FUNDS}.{key}执行数"), span=2))
+def target_table(report: str = "", money: Callable[[str], str] = amount,
+                 cite: Callable[[str], str] = lambda var: f"{{{{ 引({var}) }}}}") -> Table:
+    """The 绩效目标完成情况表 of the project whose fields start with ``report`` (``a.`` for an attachment of a
+    部门决算), ``t`` being its 绩效目标完成情况表: ``money`` writes an amount, ``cite`` a narrative."""
+    funds = f"{report}{FUNDS}"
+
+    def split_row(label: str, key: str) -> tuple[Cell, ...]:
+        """A 预算执行情况 row: ``label`` and the ``key`` figure (财政拨款.预算数 …) of budget and spending."""
+        return (Cell(merge="continue"), Cell(label), Cell(money(f"{funds}.{key}预算数")), Cell(label),
+                Cell(money(f"{funds}.{key}执行数"), span=2))
+
+    return Table(widths=(2.3, 2.3, 2.3, 2.6, 3.1, 3.1), header_rows=0, rows=(
+        (Cell("项目名称"), Cell(f"{{{{ {report}项目名称 }}}}", span=5)),
+        (Cell("预算单位"), Cell("{{ t.预算单位 }}", span=5)),
+        (Cell("预算执行情况(万元)", merge="restart"), Cell("预算数:"), Cell(money(f"{funds}.预算数")), Cell("执行数:"),
+         Cell(money(f"{funds}.执行数"), span=2)),
+        split_row("其中-财政拨款:", "财政拨款."),
+        split_row("其它资金:", "其它资金."),
+        (Cell("年度目标完成情况", merge="restart"), Cell("预期目标", span=3), Cell("实际完成目标", span=2)),
+        (Cell(merge="continue"), Cell(cite("t.预期目标"), span=3, left=True),
+         Cell(cite("t.实际完成目标"), span=2, left=True)),
+        (Cell("绩效指标完成情况", merge="restart"), Cell("一级指标"), Cell("二级指标"), Cell("三级指标"),
+         Cell("预期指标值(包含数字及文字描述)"), Cell("实际完成指标值(包含数字及文字描述)")),
+        "{%tr for r in t.行 %}",
+        (Cell(merge="continue"), merged("r.一级", "{{ r.一级.名称 }}"), merged("r.二级", "{{ r.二级.名称 }}"),
+         Cell("{{ r.三级 }}"), Cell(cite("r.预期指标值"), left=True), Cell(cite("r.实际完成指标值"), left=True)),
+        "{%tr endfor %}",
+    ))
 
 
-TARGET_TABLE = Table(widths=(2.3, 2.3, 2.3, 2.6, 3.1, 3.1), header_rows=0, rows=(
-    (Cell("项目名称"), Cell("{{ 项目名称 }}", span=5)),
-    (Cell("预算单位"), Cell("{{ t.预算单位 }}", span=5)),
-    (Cell("预算执行情况(万元)", merge="restart"), Cell("预算数:"), Cell(amount(f"{FUNDS}.预算数")), Cell("执行数:"),
-     Cell(amount(f"{FUNDS}.执行数"), span=2)),
-    split_row("其中-财政拨款:", "财政拨款."),
-    split_row("其它资金:", "其它资金."),
-    (Cell("年度目标完成情况", merge="restart"), Cell("预期目标", span=3), Cell("实际完成目标", span=2)),
-    (Cell(merge="continue"), Cell("{{ 引(t.预期目标) }}", span=3, left=True),
-     Cell("{{ 引(t.实际完成目标) }}", span=2, left=True)),
-    (Cell("绩效指标完成情况", merge="restart"), Cell("一级指标"), Cell("二级指标"), Cell("三级指标"),
-     Cell("预期指标值(包含数字及文字描述)"), Cell("实际完成指标值(包含数字及文字描述)")),
-    "{%tr for r in t.行 %}",
-    (Cell(merge="continue"), merged("r.一级", "{{ r.一级.名称 }}"), merged("r.二级", "{{ r.二级.名称 }}"),
-     Cell("{{ r.三级 }}"), Cell("{{ 引(r.预期指标值) }}", left=True), Cell("{{ 引(r.实际完成指标值) }}", left=True)),
-    "{%tr endfor %}",
-))
+TARGET_TABLE = target_table()
 
 ABA: Paragraphs = [
     *when("附件序号 is defined", (H2, "附件{{ 附件序号 }}")),
@@ -517,17 +533,22 @@ def build(layout: str) -> bytes:
     _east_asian(styles[H2], "黑体", 16)
     _east_asian(styles[H3], "楷体_GB2312", 16, bold=True)
     _east_asian(styles[H4], "仿宋_GB2312", 16, bold=True)
-    _east_asian(styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH), "仿宋_GB2312", 10.5, centred=True)
+    add_table_text_style(document)
     for block in LAYOUTS[layout]:
         if isinstance(block, Table):
-            _add_table(document, block)
+            add_table(document, block)
         else:
             style, text = block
             document.add_paragraph(text, style=BODY if style == TAG else style)
     return document_bytes(document)
 
 
-def _add_table(document, spec: Table) -> None:
+def add_table_text_style(document) -> None:
+    """The paragraph style of table cells (``TABLE_TEXT``), which :func:`add_table` needs."""
+    _east_asian(document.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH), "仿宋_GB2312", 10.5, centred=True)
+
+
+def add_table(document, spec: Table) -> WordTable:
     """Append ``spec`` as a bordered, centred table of fixed column widths."""
     table = document.add_table(rows=0, cols=len(spec.widths))
     table.style = document.styles["Table Grid"]
@@ -538,6 +559,7 @@ def _add_table(document, spec: Table) -> None:
     for index, row in enumerate(spec.rows):
         cells = (Cell(row, span=len(spec.widths)),) if isinstance(row, str) else row
         _add_row(table, cells, spec.widths, header=index < spec.header_rows)
+    return table
 
 
 def _add_row(table: WordTable, cells: tuple[Cell, ...], widths: tuple[float, ...], header: bool) -> None:
