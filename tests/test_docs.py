@@ -23,3 +23,10 @@ def test_guide_names_only_filters_that_exist() -> None:
     guide = (ROOT / "docs" / "模板编写指南.md").read_text(encoding="utf-8")
     for name in make_filters(DEFAULT_SETTINGS):
         assert f"|{name}" in guide.replace(" ", ""), f"filter {name} is not documented in the guide"
+
+
+def test_guide_documents_every_layout_setting() -> None:
+    from docgen.reporttype import DEFAULT_SETTINGS
+
+    guide = (ROOT / "docs" / "模板编写指南.md").read_text(encoding="utf-8")
+    assert [key for key in DEFAULT_SETTINGS if f"| `{key}` |" not in guide] == []
