@@ -239,3 +239,20 @@ def test_income_and_spending_of_the_fiscal_totals_give_their_own_reasons() -> No
     spending = next(line for line in text if line.startswith("2018年财政拨款支出总计"))
     assert spending.endswith("较2017年相比，增加113.74万元，增长9.31%。主要变动原因是支付军队移交政府的离退休人员安置及"
                              "建档立卡人员大病补充商业保险较及因缴费基数调整公积金及保险费缴纳支出的增加。")
+
+
+def test_the_attached_projects_target_table_is_printed_in_the_performance_section(tmp_path: Path) -> None:
+    """Seed 000 prints its project's 项目支出绩效目标完成情况表 in 十、（二）, after the project's lines."""
+    text = lines(ABA)
+    section = text[text.index("（二）项目绩效目标完成情况。"):text.index("（三）部门开展绩效评价结果。")]
+    start = section.index("项目支出绩效目标完成情况表")
+    assert section[start - 1].startswith("项目全年预算数631.46万元")
+    assert section[start + 1:start + 3] == ["(2018年度)", "项目名称 | 201809-2018年州级财政专项扶贫资金"]
+    assert " | 其中-财政拨款: | 631.46万元 | 其中-财政拨款: | 631.46万元" in section  # computed, in 万元
+    assert " | 其它资金: | 0 | 其它资金: | 0" in section  # none: a bare 0, as the seed writes it
+    assert (" | 项目完成指标 |  |  | 支付全州城乡居民建档立卡贫困人员大病补充商业保险参保费用631.46万元。"
+            " | 支付全州城乡居民建档立卡贫困人员大病补充商业保险参保费用631.46万元。") in section  # cited
+    # without its attachments the report has no table
+    alone = tmp_path / "alone.yaml"
+    alone.write_text(ABA.read_text(encoding="utf-8").split("\n附件:")[0], encoding="utf-8")
+    assert "项目支出绩效目标完成情况表" not in lines(alone)

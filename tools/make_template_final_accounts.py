@@ -19,7 +19,9 @@ the 2019 provincial template (``BASIC_2019``, ``sangong_2019``, ...) and
 """
 from __future__ import annotations
 
+import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from docx import Document
@@ -34,6 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from docgen.output import document_bytes  # noqa: E402
 from tools.docx_charts import add_chart  # noqa: E402
+from tools.make_template_project_performance import (  # noqa: E402
+    Table, add_table, add_table_text_style, amount, cite_macro, target_table,
+)
 
 OUT = ROOT / "templates" / "final-accounts" / "四川-邻水" / "template.docx"
 
@@ -545,6 +550,42 @@ def build_document(paragraphs: Paragraphs) -> bytes:
             add_chart(document, document.add_paragraph(style=FIGURE), name, kind, charts)
             continue
         document.add_paragraph(text, style=BODY if style == TAG else style)
+    return document_bytes(document)
+
+
+# ---------------------------------------------------------------- the attached projects' target tables
+# Layouts whose seed prints, in its 预算绩效 section, the 绩效目标完成情况表 of each attached project report
+# (``附件报告``) use the table the 项目支出绩效自评 layouts build (tools/make_template_project_performance.py).
+
+#: The paragraph :func:`build_with_target_table` replaces with the table (:func:`build_document` writes paragraphs).
+TABLE_PLACE = "[项目绩效目标完成情况表]"
+
+
+def attached_target_tables(title: str, caption: str) -> Paragraphs:
+    """``title`` and ``caption`` and the 绩效目标完成情况表 (at ``TABLE_PLACE``) of each attached project report
+    (``a``, its table ``t``), in the order of the 附件; nothing without them."""
+    return when(
+        "附件报告 is defined",
+        (TAG, "{%p for a in 附件报告 if a.报告类型 == '项目支出绩效自评' and a.绩效目标完成情况表 is defined %}"),
+        ("Heading 1", "{% set t = a.绩效目标完成情况表 %}" + cite_macro("t, 引用") + title),
+        (CAPTION, caption),
+        (BODY, TABLE_PLACE),
+        (TAG, "{%p endfor %}"))
+
+
+def attached_target_table(money: Callable[[str], str] = amount) -> Table:
+    """The table of :func:`attached_target_tables`, amounts written by ``money``; narrative cites the project's own
+    figures."""
+    return target_table("a.", money=money, cite=lambda var: f"{{{{ 引({var}, a.引用) }}}}")
+
+
+def build_with_target_table(paragraphs: Paragraphs, table: Table) -> bytes:
+    """:func:`build_document` of ``paragraphs``, ``table`` in place of the ``TABLE_PLACE`` paragraph."""
+    document = Document(io.BytesIO(build_document(paragraphs)))
+    add_table_text_style(document)
+    place = next(p for p in document.paragraphs if p.text == TABLE_PLACE)
+    place._p.addnext(add_table(document, table)._tbl)
+    place._p.getparent().remove(place._p)
     return document_bytes(document)
 
 

@@ -5,11 +5,12 @@ the 2018 provincial template as the bureau filled it in, 功能分类科目 writ
 类/款/项 with slashes (the layout's 科目全称格式), 基本支出 listed item by item
 with amounts, seven charts with the seed's captions, no 项目支出 section, a
 section 十、预算绩效情况说明 before 十一、其他重要事项, and 国有资产 with the
-value of the fixed assets. The seed's 项目支出绩效目标完成情况表 belongs to the
-project report (type 项目支出绩效自评) and is not part of this template. The
-pieces it shares with the other Sichuan layouts come from
+value of the fixed assets, and in 项目绩效目标完成情况 the 项目支出绩效目标完成情况表
+of each attached project report (``附件报告``), as the project's own report
+prints it. The pieces it shares with the other Sichuan layouts come from
 tools/make_template_final_accounts.py (see there for the paragraph
-conventions). Run:
+conventions), the table from the 项目支出绩效自评 layouts'
+tools/make_template_project_performance.py. Run:
 
     python tools/make_template_final_accounts_aba.py
 """
@@ -24,12 +25,16 @@ from tools.make_template_final_accounts import (  # noqa: E402
     FUNCTION_DETAIL, FUNCTION_HEADINGS, FUNCTION_SHARE, FUNCTION_STRUCTURE, FUNCTIONS_AND_WORK, FUND_SPENDING, H2, H3,
     HOSTING, INCOME, KEY_WORK, ORGANISATION, OTHER_MATTERS, OVERALL, PART_EXPLANATION, PART_GLOSSARY, PART_OVERVIEW,
     PERFORMANCE, PROCUREMENT, PROCUREMENT_KINDS, ROOT, SANGONG, SANGONG_HEADINGS, SANGONG_PARTS, SANGONG_TOTAL,
-    SANGONG_UPKEEP, SPENDING, STATE_CAPITAL_SPENDING, Paragraphs, build_document, change, completion, each, joined,
-    when, write_template,
+    SANGONG_UPKEEP, SPENDING, STATE_CAPITAL_SPENDING, Paragraphs, attached_target_table, attached_target_tables,
+    build_with_target_table, change, completion, each, joined, when,
 )
 
 OUT = ROOT / "templates" / "final-accounts" / "四川-阿坝-2018" / "template.docx"
 BASIC_PARTS = "一般公共预算财政拨款基本支出"
+# The 项目支出绩效目标完成情况表 of each attached project report (tools/make_template_final_accounts.py), its
+# amounts as the project layout writes them (631.46万元, a bare 0).
+TARGET_TABLE = attached_target_table()
+PROJECT_TABLES: Paragraphs = attached_target_tables("项目支出绩效目标完成情况表", "({{ 年度 }}年度)")
 
 
 def chart(name: str, kind: str, caption: str) -> Paragraphs:
@@ -136,6 +141,7 @@ PARAGRAPHS: Paragraphs = [
                     BODY, "项目全年预算数{{ x.预算数|金额 }}万元，执行数为{{ x.执行数|金额 }}万元"
                           "{% if x.完成.完成率 is not none %}，完成预算的{{ x.完成.完成率|百分比 }}{% endif %}。"
                           "{{ x.综述|句 }}"))),
+          *PROJECT_TABLES,
           (H3, "{{ 编号('二级') }}部门开展绩效评价结果。"),
           (BODY, "本部门按要求对{{ 年度 }}年部门整体支出绩效评价情况开展自评，"
                  "《{{ 部门 }}{{ 年度 }}年部门整体支出绩效评价报告》见附件。")),
@@ -165,12 +171,13 @@ PARAGRAPHS: Paragraphs = [
 
 
 def build() -> bytes:
-    """The template of 四川-阿坝-2018."""
-    return build_document(PARAGRAPHS)
+    """The template of 四川-阿坝-2018: ``TARGET_TABLE`` in its place."""
+    return build_with_target_table(PARAGRAPHS, TARGET_TABLE)
 
 
 def main() -> None:
-    write_template(OUT, PARAGRAPHS)
+    OUT.write_bytes(build())
+    print(f"wrote {OUT}")
 
 
 if __name__ == "__main__":

@@ -14,41 +14,25 @@ layouts' tools/make_template_project_performance.py. Run:
 """
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 
-from docx import Document
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.make_template_final_accounts import (  # noqa: E402
-    ASSETS, ATTACHMENTS, BASIC, BASIC_2019, BODY, CAPTION, COVER_PAGE, FISCAL, FUNCTION, FUNCTION_DETAIL, FUNCTION_HEADINGS,
+    ASSETS, ATTACHMENTS, BASIC, BASIC_2019, BODY, COVER_PAGE, FISCAL, FUNCTION, FUNCTION_DETAIL, FUNCTION_HEADINGS,
     FUNCTION_SHARE, FUNCTION_STRUCTURE, FUNCTIONS_AND_WORK, FUND_SPENDING, H3, INCOME, KEY_WORK, ORGANISATION,
     OTHER_MATTERS, OVERALL, PART_EXPLANATION, PART_GLOSSARY, PART_OVERVIEW, PERFORMANCE, PROCUREMENT,
     PROCUREMENT_2019, ROOT, RUNNING_COSTS, SPENDING, STATE_CAPITAL_SPENDING, TAG, Paragraphs, assets_2019,
-    budget_comparison, build_document, change, completion, each, income_and_spending, joined, project_targets,
-    sangong_2019, when,
+    attached_target_table, attached_target_tables, budget_comparison, build_with_target_table, change, completion,
+    each, income_and_spending, joined, project_targets, sangong_2019, when,
 )
-from tools.make_template_project_performance import (  # noqa: E402
-    add_table, add_table_text_style, cite_macro, target_table,
-)
-from docgen.output import document_bytes  # noqa: E402
 
 OUT = ROOT / "templates" / "final-accounts" / "四川-峨眉山-2019" / "template.docx"
 
-# The 项目绩效目标完成情况表 of each attached project report (``a``, its table ``t``), as the project layouts build it;
-# the seed writes its amounts bare (4.16) and leaves 其它资金 empty. Narrative cites the project's own figures.
-TARGET_TABLE = target_table("a.", money=lambda var: f"{{% if {var} %}}{{{{ {var}|金额 }}}}{{% endif %}}",
-                            cite=lambda var: f"{{{{ 引({var}, a.引用) }}}}")
-#: The paragraph :func:`build` replaces with ``TARGET_TABLE`` (the shared builder writes paragraphs only).
-TABLE_PLACE = "[项目绩效目标完成情况表]"
-PROJECT_TABLES: Paragraphs = when(
-    "附件报告 is defined",
-    (TAG, "{%p for a in 附件报告 if a.报告类型 == '项目支出绩效自评' and a.绩效目标完成情况表 is defined %}"),
-    ("Heading 1", "{% set t = a.绩效目标完成情况表 %}" + cite_macro("t, 引用") + "项目绩效目标完成情况表"),
-    (CAPTION, "({{ 年度 }} 年度)"),
-    (BODY, TABLE_PLACE),
-    (TAG, "{%p endfor %}"))
+# The 项目绩效目标完成情况表 of each attached project report (tools/make_template_final_accounts.py);
+# the seed writes its amounts bare (4.16) and leaves 其它资金 empty.
+TARGET_TABLE = attached_target_table(money=lambda var: f"{{% if {var} %}}{{{{ {var}|金额 }}}}{{% endif %}}")
+PROJECT_TABLES: Paragraphs = attached_target_tables("项目绩效目标完成情况表", "({{ 年度 }} 年度)")
 
 PARAGRAPHS: Paragraphs = [
     *COVER_PAGE,
@@ -125,13 +109,8 @@ PARAGRAPHS: Paragraphs = [
 
 
 def build() -> bytes:
-    """The template of 四川-峨眉山-2019: the shared builder's document, ``TARGET_TABLE`` in place of ``TABLE_PLACE``."""
-    document = Document(io.BytesIO(build_document(PARAGRAPHS)))
-    add_table_text_style(document)
-    place = next(p for p in document.paragraphs if p.text == TABLE_PLACE)
-    place._p.addnext(add_table(document, TARGET_TABLE)._tbl)
-    place._p.getparent().remove(place._p)
-    return document_bytes(document)
+    """The template of 四川-峨眉山-2019: ``TARGET_TABLE`` in its place."""
+    return build_with_target_table(PARAGRAPHS, TARGET_TABLE)
 
 
 def main() -> None:

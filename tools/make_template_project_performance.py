@@ -357,9 +357,9 @@ ABA: Paragraphs = [
     # ---------------------------------------------------------------- 三 存在主要问题
     *section(f"{CONCLUSION}.问题", H2, f"{numbered('一级')}存在主要问题"),
     # ---------------------------------------------------------------- 附表
-    # Seed 000 prints this table in its 部门决算 (十、预算绩效情况说明（二）); here it closes the project's
-    # own report.
-    *when(present(TARGETS),
+    # Seed 000 prints this table in its 部门决算 (十、预算绩效情况说明（二）): it closes the project's own
+    # report only when the report stands alone, not when a 部门决算 carries it (and prints the table itself).
+    *when(f"{present(TARGETS)} and 附件序号 is not defined",
           (H1, f"{{% set t = {TARGETS} %}}项目支出绩效目标完成情况表"),
           (SUBTITLE, "({{ 年度 }}年度)"),
           TARGET_TABLE),
