@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -11,6 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 LINSHUI = EXAMPLES / "2022-linshui.yaml"
+#: The five published seed documents, beside the checkout (CI and developers' machines; not a plain clone).
+SEEDS = ROOT.parent / "shared" / "seeds"
 #: The Linshui example without its 附件 (parts 1 to 3 only): a file that stands alone,
 #: for tests that edit the data and render a copy elsewhere.
 LINSHUI_MAIN = LINSHUI.read_text(encoding="utf-8").split("\n# 第四部分 附件")[0] + "\n"
@@ -22,6 +25,17 @@ def linshui_copy(tmp_path: Path) -> Path:
     target = tmp_path / "2022-linshui.yaml"
     target.write_text(LINSHUI_MAIN, encoding="utf-8")
     return target
+
+
+@pytest.fixture
+def seeds() -> Path:
+    """The seeds folder: its tests skip on a plain clone without ``../shared``, and fail in CI (``CI`` set)."""
+    if not SEEDS.is_dir():
+        reason = f"the seed documents are not here ({SEEDS}): they come with ../shared beside the checkout"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have {reason}")
+        pytest.skip(reason)
+    return SEEDS
 
 
 def load_tool(name: str) -> ModuleType:

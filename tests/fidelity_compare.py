@@ -10,13 +10,12 @@ from __future__ import annotations
 import difflib
 import io
 import re
-from pathlib import Path
 from typing import Any
 
 from docx import Document
 from docx.oxml.ns import qn
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from conftest import SEEDS
 
 
 def seed_text(spec: dict[str, Any]) -> str:

@@ -12,6 +12,8 @@ from fidelity_compare import differences, extracted_text, seed_text
 
 from conftest import EXAMPLES
 
+pytestmark = pytest.mark.usefixtures("seeds")  # skipped on a plain clone without ../shared
+
 CASES = [
     ("001-linshui.yaml", EXAMPLES / "2022-linshui.yaml"),
     ("002-panzhihua.yaml", EXAMPLES / "2019-panzhihua.yaml"),

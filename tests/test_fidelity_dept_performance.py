@@ -15,6 +15,8 @@ from fidelity_compare import differences, seed_text, sentences
 
 from conftest import EXAMPLES
 
+pytestmark = pytest.mark.usefixtures("seeds")  # skipped on a plain clone without ../shared
+
 FIDELITY = Path(__file__).parent / "fidelity"
 
 # (spec, data file, seed sentences, of which differing: each listed with its reason)

@@ -20,6 +20,8 @@ from fidelity_compare import differences, extracted_text, seed_text, sentences
 
 from conftest import EXAMPLES
 
+pytestmark = pytest.mark.usefixtures("seeds")  # skipped on a plain clone without ../shared
+
 FIDELITY = Path(__file__).parent / "fidelity"
 LINSHUI = EXAMPLES / "2022-linshui-附件"
 ABA = EXAMPLES / "2018-aba-附件" / "项目-建档立卡大病补充商业保险.yaml"
