@@ -142,7 +142,7 @@ def lint_source(source: str, env: Any, layout: str, known: set[str],
         for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
             path = _path_of(node)
             if path and path[0] in context and not _exists(path, context) and not schema_at(schema, tuple(path)) \
-                    and ".".join(path) not in guarded:
+                    and not any(".".join(path[: i + 1]) in guarded for i in range(len(path))):
                 problems.append(Problem("DG413", {"layout": layout, "name": ".".join(path),
                                                   "paragraph": paragraph_at(source, node.lineno)}))
     return _unique(problems)
