@@ -18,15 +18,14 @@ T = TypeVar("T")
 
 
 def _sources(error: DocgenError) -> dict[str, list[str]]:
-    """The text of every file the problems point into, for the caret lines."""
+    """The text of every data file a problem points to a line of, for the caret lines (read bounded)."""
+    from .loader import source_lines
+
     sources: dict[str, list[str]] = {}
     for problem in error.problems:
-        file = problem.location.file if problem.location else None
+        file = problem.location.file if problem.location and problem.location.line else None
         if file and file not in sources:
-            try:
-                sources[file] = Path(file).read_text(encoding="utf-8-sig").splitlines()
-            except (OSError, UnicodeDecodeError):
-                sources[file] = []
+            sources[file] = source_lines(file)
     return sources
 
 

@@ -12,6 +12,8 @@ numbering and pictures across).
 from __future__ import annotations
 
 import io
+import os
+from pathlib import Path, PurePath
 from typing import Any, Iterable
 
 from .errors import DocgenError, Location, Problem
@@ -21,20 +23,67 @@ from .loader import LoadedDocument, load_file
 SHARED = ("部门", "部门简称", "年度")
 #: Figures compared between the main report and an attachment when both state them.
 COMPARED = ("部门", "年度", "本年收入合计", "本年支出合计")
+#: Folders (separated by os.pathsep) where attachments may live besides the main file's own folder.
+ATTACHMENT_DIRS_VARIABLE = "DOCGEN_ATTACHMENT_DIRS"
 
 
 def attached_documents(main: LoadedDocument) -> list[LoadedDocument]:
-    """The attachments' documents, in order (paths relative to the main file, or inline)."""
-    documents = []
-    for index, entry in enumerate(main.data.get("附件", [])):
-        if isinstance(entry, str):
-            doc = load_file((main.path.parent / entry))
-        else:
-            doc = main.part(("附件", index))
+    """The attachments' documents, in order (paths relative to the main file, or inline).
+
+    A path is confined to :func:`attachment_folders`; every refused or
+    unreadable attachment is reported at once, at its ``附件`` line, with the
+    path as written. Entries of the wrong type are left to the schema.
+    """
+    entries = main.data.get("附件")
+    documents, problems = [], []
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        where = main.locate(("附件", index))
+        try:
+            if isinstance(entry, str) and entry.strip():
+                doc = load_file(attachment_path(entry, main.path, where), shown=entry, where=where)
+            elif isinstance(entry, dict):
+                doc = main.part(("附件", index))
+            else:
+                continue
+        except DocgenError as error:
+            problems.extend(error.problems)
+            continue
         if "附件" in doc.data:
-            raise DocgenError.single("DG309", doc.locate(("附件",), "附件"))
+            problems.append(Problem("DG309", {}, doc.locate(("附件",), "附件")))
+            continue
         documents.append(doc)
+    if problems:
+        raise DocgenError(problems)
     return documents
+
+
+def attachment_folders(main_path: Path) -> list[Path]:
+    """Where attachments may be: the main file's folder, then those named by ``DOCGEN_ATTACHMENT_DIRS``."""
+    extra = os.environ.get(ATTACHMENT_DIRS_VARIABLE, "")
+    return [main_path.parent.resolve()] + [Path(folder).resolve() for folder in extra.split(os.pathsep) if folder]
+
+
+def attachment_path(entry: str, main_path: Path, where: Location | None = None) -> Path:
+    """The file an ``附件`` entry names, confined to :func:`attachment_folders` (links resolved).
+
+    Absolute paths, ``..`` and links leading outside every folder are refused
+    (DG115), a path found in none of them is DG116; both at ``where``.
+    """
+    shown = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in entry)
+    if not entry.isprintable():  # a NUL or a line break names no file anyone made
+        raise DocgenError.single("DG116", where, path=shown)
+    written = PurePath(entry)
+    if written.is_absolute() or ".." in written.parts or entry.startswith("~"):
+        raise DocgenError.single("DG115", where, path=entry)
+    folders = attachment_folders(main_path)
+    for folder in folders:
+        candidate = folder / written
+        if os.path.lexists(candidate):
+            real = candidate.resolve()
+            if not any(real.is_relative_to(allowed) for allowed in folders):
+                raise DocgenError.single("DG115", where, path=entry)
+            return real
+    raise DocgenError.single("DG116", where, path=entry)
 
 
 def inherit(attachment: LoadedDocument, main: LoadedDocument, accepted: Iterable[str]) -> None:

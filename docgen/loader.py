@@ -5,21 +5,32 @@ PyYAML's SafeLoader follows YAML 1.1: ``NO`` is false, ``010`` is 8,
 finance report wants none of that, so this loader resolves only ``true`` /
 ``false``, plain decimal integers, and decimals, which become
 :class:`decimal.Decimal` straight from their text (money is never a float).
-Dates and everything else stay strings.
+Dates and everything else stay strings; keys are always the text written.
 
 Amounts typed the way people type them are read as the number they mean, when
 written without quotes: full-width digits (``６７９６．１６``), thousands
 separators in their proper places (``6,796.16``) and the unit ``万元``
 (``6796.16万元``). Anything else (``6796元``, ``1,23``) stays text, and the
 schema then rejects it with a hint.
+
+Whatever the bytes, the result is a document or a :class:`DocgenError` whose
+problems are located and worded in the catalogue (never libyaml's English):
+files saved in another encoding, tab indentation, rows pasted from Excel,
+explicit tags (``!!float .inf``), keys that are lists, numbers too long to be
+figures, nesting too deep and files too large are all told apart. Files are
+read bounded: only regular files, at most :data:`MAX_FILE_BYTES`, checked
+before reading.
 """
 from __future__ import annotations
 
+import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -27,28 +38,44 @@ from .errors import DocgenError, FieldPath, Location, Problem
 
 #: Expanded node count above which a file is refused (alias "billion laughs").
 MAX_NODES = 200_000
+#: Largest data file read (checked with fstat before reading, and while reading).
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Deepest nesting of mappings and lists accepted (real data files nest about 6 deep).
+MAX_DEPTH = 50
+#: Digits a number may have before and after its decimal point (万元 amounts need far fewer).
+MAX_INTEGER_DIGITS = 15
+MAX_FRACTION_DIGITS = 10
 
 
 # libyaml's C parser when PyYAML was built with it (ten times faster), else pure Python.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_MAP, _SEQ, _MERGE = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:merge"
+_AMOUNT_TAG = "tag:docgen,2024:amount"
+
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader with a small, unsurprising set of implicit types."""
+    """SafeLoader with a small, unsurprising set of implicit types and text keys."""
 
     yaml_implicit_resolvers: dict = {}
+    yaml_constructors: dict = {}
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
+        """Keys are the text written (``1: x`` has the key "1"); :func:`_node_problems` ensured they are scalars."""
+        self.flatten_mapping(node)
+        return {key.value: self.construct_object(value, deep=deep) for key, value in node.value}
 
 
-def _resolver(tag: str, pattern: str, first: str) -> None:
+def _resolver(tag: str, pattern: str, first: str | list[str]) -> None:
     _Loader.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
 
 
 _resolver("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
-_resolver("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789")
-_resolver("tag:yaml.org,2002:float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)$", "-+0123456789.")
+_resolver(_INT, r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789")
+_resolver(_FLOAT, r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)$", "-+0123456789.")
 _resolver("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""])
-_resolver("tag:yaml.org,2002:merge", r"^(?:<<)$", "<")
-_AMOUNT_TAG = "tag:docgen,2024:amount"
+_resolver(_MERGE, r"^(?:<<)$", "<")
 _DIGIT = "[0-9０-９]"
 _resolver(_AMOUNT_TAG, rf"^(?=.*[０-９．,，万])[-+]?(?:{_DIGIT}{{1,3}}(?:[,，]{_DIGIT}{{3}})+|{_DIGIT}+)(?:[.．]{_DIGIT}+)?(?:万元)?$",
           "-+0123456789０１２３４５６７８９")
@@ -56,36 +83,64 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.", 
 
 
 def _construct_decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
-    return Decimal(loader.construct_scalar(node))
+    return Decimal(node.value)
 
 
 def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
-    return int(loader.construct_scalar(node), 10)
+    return int(node.value, 10)
 
 
 def _construct_amount(loader: _Loader, node: yaml.ScalarNode) -> int | Decimal:
     """``６,７９６．１６万元`` -> Decimal('6796.16'); without a decimal point, an int."""
-    text = loader.construct_scalar(node).removesuffix("万元").translate(_FULL_WIDTH)
+    text = _amount_text(node.value)
     return Decimal(text) if "." in text else int(text, 10)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
-_Loader.add_constructor(_AMOUNT_TAG, _construct_amount)
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+def _amount_text(value: str) -> str:
+    return value.removesuffix("万元").translate(_FULL_WIDTH)
 
-#: The parsers' commonest complaints (PyYAML's and libyaml's wording), said in Chinese.
-_YAML_HINTS = {
-    "mapping values are not allowed here": "此处不能出现“键: 值”（冒号后的内容可能需要加引号）",
-    "mapping values are not allowed in this context": "此处不能出现“键: 值”（冒号后的内容可能需要加引号）",
-    "found character that cannot start any token": "此处的字符不能开始一个值（是否用了制表符 Tab 缩进，或需要加引号？）",
-    "did not find expected '-' indicator": "列表项“- ”的缩进与上文不一致",
-    "found undefined alias": "引用了未定义的别名（*名称）",
-    "could not find expected ':'": "缺少冒号“:”",
-    "found character '\\t' that cannot start any token": "不能用制表符（Tab）缩进，请改用空格",
-    "found unexpected end of stream": "文件意外结束（引号或括号未闭合）",
-    "did not find expected key": "缩进不一致，找不到应有的键",
-    "expected <block end>, but found '<block sequence start>'": "列表项“- ”的缩进与上文不一致",
-}
+
+for _tag, _constructor in {
+    "tag:yaml.org,2002:null": _Loader.construct_yaml_null, "tag:yaml.org,2002:bool": _Loader.construct_yaml_bool,
+    _INT: _construct_int, _FLOAT: _construct_decimal, _AMOUNT_TAG: _construct_amount,
+    _STR: _Loader.construct_yaml_str, _MERGE: _Loader.construct_yaml_str,
+    _SEQ: _Loader.construct_yaml_seq, _MAP: _Loader.construct_yaml_map,
+}.items():
+    _Loader.add_constructor(_tag, _constructor)
+_NUMBER_TAGS = (_INT, _FLOAT, _AMOUNT_TAG)
+
+#: libyaml's (and PyYAML's) complaints said in Chinese, by how the English begins; first match wins.
+_YAML_REASONS = (
+    ("mapping values are not allowed", "此处不能出现“键: 值”（冒号后的内容可能需要加引号）"),
+    ("found unexpected ':'", "此处不能出现“键: 值”（冒号后的内容可能需要加引号）"),
+    ("did not find expected '-' indicator", "列表项“- ”的缩进与上文不一致"),
+    ("expected <block end>, but found '<block sequence start>'", "列表项“- ”的缩进与上文不一致"),
+    ("block sequence entries are not allowed", "此处不能出现列表项“- ”（缩进不对，或“- ”应另起一行）"),
+    ("mapping keys are not allowed", "此处不能出现键（缩进不对？）"),
+    ("found undefined alias", "引用了未定义的别名（*名称）"),
+    ("found duplicate anchor", "锚点（&名称）重复"),
+    ("could not find expected ':'", "缺少冒号：键和值之间应写英文冒号加空格“: ”"),
+    ("found unexpected end of stream", "引号或括号没有闭合"),
+    ("did not find expected ',' or ']'", "方括号“[”没有闭合，或其中的项之间缺少逗号"),
+    ("did not find expected ',' or '}'", "花括号“{”没有闭合，或其中的项之间缺少逗号"),
+    ("did not find expected key", "缩进不一致，找不到应有的键"),
+    ("did not find expected node content", "此处缺少值"),
+    ("did not find expected comment or line break", "值之后还有多余的内容（例如引号之后又写了文字）"),
+    ("found unknown escape character", "双引号中的反斜杠“\\”后是不认识的字符：文字中的反斜杠请改用单引号，或写成“\\\\”"),
+    ("found invalid Unicode character escape", "双引号中的 \\u 或 \\x 转义写得不对"),
+    ("expected a single document", "文件中有第二份文档（“---”之后）：一个文件只写一份报告数据"),
+    ("but found another document", "文件中有第二份文档（“---”之后）：一个文件只写一份报告数据"),
+    ("found unexpected document indicator", "行首的“---”或“...”表示文档边界：文字中有它时请加引号"),
+    ("expected a mapping or list of mappings for merging", "合并键“<<”之后应为映射（*名称）"),
+    ("expected a mapping for merging", "合并键“<<”之后应为映射（*名称）"),
+)
+_CANNOT_START = "此处的字符“{char}”不能开始一个值：请给这个值加引号"
+_SPECIAL_START = "“{char}”在 YAML 中有特殊含义，不能这样开始一个值：请给这个值加引号"
+_TAB_INDENT = "这一行用了制表符（Tab）缩进：YAML 只能用空格缩进，请把 Tab 换成空格"
+_FULL_WIDTH_COLON = "用了中文冒号“：”：键和值之间应写英文冒号加空格“: ”"
+_NO_SPACE_COLON = "冒号之后缺少空格：应写“键: 值”"
+_UNCLOSED_QUOTE = "这一行的引号没有闭合（到第 {line} 行才找到下一个引号）"
+_OTHER = "这里的写法不合 YAML 格式：请检查这一行和上一行的缩进（只能用空格）、冒号（“键: 值”）和引号"
 
 
 @dataclass
@@ -140,28 +195,165 @@ def _walk(node: yaml.Node, field: FieldPath) -> yaml.Node:
     return node
 
 
+# --- bytes -> text ---------------------------------------------------------------------------------------------
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters, as ``source_lines`` shows them) of byte ``offset``."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[line_start:offset].decode("utf-8", "replace")) + 1
+
+
+#: Leading bytes of files people give by mistake, by the format they are.
+_BINARY_KINDS = ((b"PK\x03\x04", "Word/Excel (.docx/.xlsx)"), (b"\xd0\xcf\x11\xe0", "Word/Excel 97-2003 (.doc/.xls)"),
+                 (b"%PDF", "PDF"), (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"))
+
+
 def _decode(raw: bytes, path: Path) -> str:
+    """UTF-8 text (a byte order mark is dropped); other encodings and binary files are told apart."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    for magic, kind in _BINARY_KINDS:
+        if raw.startswith(magic):
+            raise DocgenError.single("DG117", Location(str(path)), kind=kind)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        guess = ""
-        try:
-            raw.decode("gb18030")
-            guess = "（看起来是 GBK/GB18030 编码）"
-        except UnicodeDecodeError:
-            pass
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DocgenError.single("DG102", Location(str(path), line, None), guess=guess) from None
+        line, column = _position(raw, exc.start)
+        encoding = next((name for name, codec in (("GBK/GB18030", "gb18030"), ("Windows-1252", "cp1252"))
+                         if _decodes(raw, codec)), None)
+        where = Location(str(path), line, column)
+        if encoding is None:
+            raise DocgenError.single("DG117", where, kind="binary") from None
+        raise DocgenError.single("DG102", where, encoding=encoding) from None
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError, path: Path) -> Problem:
+def _decodes(raw: bytes, codec: str) -> bool:
+    try:
+        raw.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return b"\x00" not in raw
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: Runs of characters that UTF-8 Chinese turns into when read as Windows-1252 (éƒ¨é—¨) or as GBK (閮ㄩ棬).
+_LATIN_RUN = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                        r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{3,}")
+_CJK_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\uffef]{2,}")
+
+
+def _mojibake(text: str) -> tuple[int, int, str, str] | None:
+    """The first run of garbled Chinese: (line, column, as written, as meant)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for pattern, codec in ((_LATIN_RUN, "cp1252"), (_CJK_RUN, "gbk")):
+            for match in pattern.finditer(line):
+                meant = _undo(match.group(), codec)
+                if meant:
+                    return number, match.start() + 1, match.group(), meant
+    return None
+
+
+def _undo(run: str, codec: str) -> str | None:
+    """What ``run`` said before UTF-8 bytes were read as ``codec``, if that is Chinese."""
+    try:
+        raw = b"".join(ch.encode(codec) if ord(ch) > 0xFF or codec != "cp1252" else _cp1252_byte(ch) for ch in run)
+        meant = codecs.getincrementaldecoder("utf-8")().decode(raw, final=False)
+    except (UnicodeError, ValueError):
+        return None
+    return meant if len(_CJK.findall(meant)) >= 2 and not re.search(r"[\u0080-\u00ff]", meant) else None
+
+
+def _cp1252_byte(ch: str) -> bytes:
+    """The byte Windows wrote for ``ch`` (its five undefined cp1252 bytes come back as C1 controls)."""
+    try:
+        return ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return ch.encode("latin-1")
+
+
+# --- text -> nodes ---------------------------------------------------------------------------------------------
+
+_ROW = re.compile(r"^[ ]*(?:- )?([^\t:#\"'\s][^\t:#\"']*)\t+([^\t]*)")
+
+
+def _pasted_row(line: str) -> tuple[int, str] | None:
+    """``一般公共预算财政拨款收入<Tab>5996.78`` -> (column, "一般公共预算财政拨款收入: 5996.78")."""
+    match = _ROW.match(line)
+    if not match or not match.group(2).strip():
+        return None
+    return match.start(1) + 1, f"{match.group(1).strip()}: {match.group(2).strip()}"
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, path: Path) -> Problem:
+    """A parser complaint in Chinese, at the line that causes it (not where libyaml gave up)."""
+    lines = text.splitlines()
     mark = exc.problem_mark or exc.context_mark
-    reason = exc.problem or str(exc)
-    reason = _YAML_HINTS.get(reason, reason)
-    loc = Location(str(path), mark.line + 1, mark.column + 1) if mark else Location(str(path))
-    return Problem("DG103", {"reason": reason}, loc)
+    line = mark.line if mark else 0
+    reason = exc.problem or ""
+    for number in range(min(line, len(lines) - 1), max(line - 3, -1), -1):  # a pasted row just above
+        row = _pasted_row(lines[number]) if number < len(lines) else None
+        while row and number > 0 and _pasted_row(lines[number - 1]):
+            number, row = number - 1, _pasted_row(lines[number - 1])
+        if row:
+            return Problem("DG109", {"example": row[1]}, Location(str(path), number + 1, row[0]))
+    tab = _tab_indent(lines, line)
+    if tab:
+        return Problem("DG103", {"reason": _TAB_INDENT}, Location(str(path), *tab))
+    quote = _open_quote(text, line)
+    if quote:
+        start, end = quote
+        return Problem("DG103", {"reason": _UNCLOSED_QUOTE.format(line=end + 1)},
+                       Location(str(path), start.line + 1, start.column + 1))
+    if reason.startswith(("found unexpected end of stream", "did not find expected ','", "could not find expected ':'",
+                          "found unknown escape", "found invalid Unicode")) and exc.context_mark:
+        mark = exc.context_mark  # where the quote, bracket or key began
+    where = Location(str(path), mark.line + 1, mark.column + 1) if mark else Location(str(path))
+    written = lines[mark.line] if mark and mark.line < len(lines) else ""
+    return Problem("DG103", {"reason": _reason(reason, written, mark.column if mark else 0)}, where)
+
+
+def _reason(problem: str, written: str, column: int) -> str:
+    """The Chinese for ``problem``, made specific with the line as ``written``."""
+    char = written[column] if column < len(written) else ""
+    if problem.startswith("could not find expected ':'"):
+        if "：" in written:
+            return _FULL_WIDTH_COLON
+        if re.match(r"^\s*(?:- )?[^\s:#][^:]*:[^\s]", written):
+            return _NO_SPACE_COLON
+    if problem.startswith("found character that cannot start any token"):
+        return (_SPECIAL_START if char in "%@`!&*|>" else _CANNOT_START).format(char=char)
+    if problem.startswith(("found undefined tag handle", "while scanning a tag", "while parsing a tag")) or \
+            "anchor" in problem and "alphabetic" in problem:
+        return _SPECIAL_START.format(char=char or "!")
+    if "alphabetic or numeric" in problem:
+        return _SPECIAL_START.format(char=char or "&")
+    return next((said for english, said in _YAML_REASONS if problem.startswith(english)), _OTHER)
+
+
+def _tab_indent(lines: list[str], line: int) -> tuple[int, int] | None:
+    """(line, column) of a tab in the indentation of the error's line or the line above it."""
+    for number in (line, line - 1):
+        if 0 <= number < len(lines):
+            indent = re.match(r"^[ \t]*", lines[number]).group()
+            if "\t" in indent and lines[number].strip():
+                return number + 1, indent.index("\t") + 1
+    return None
+
+
+def _open_quote(text: str, line: int) -> tuple[yaml.Mark, yaml.Mark] | None:
+    """A quoted text before the error that runs on over lines looking like ``键: 值``: a quote left open."""
+    try:
+        for token in yaml.scan(text, Loader=_BaseLoader):
+            if token.start_mark.line > line:
+                return None
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and \
+                    token.end_mark.line > token.start_mark.line:
+                spanned = text.splitlines()[token.start_mark.line + 1: token.end_mark.line + 1]
+                if any(re.match(r"^\s*(?:- )?[^\s:#\"'][^:\"']*:(\s|$)", row) for row in spanned):
+                    return token.start_mark, token.end_mark
+    except yaml.YAMLError:
+        return None
+    return None
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: Path) -> Problem:
@@ -175,26 +367,88 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: Path) -> Prob
     return Problem("DG103", {"reason": f"文件中有不允许出现的控制字符 U+{code:04X}，请删除"}, loc)
 
 
-def _duplicate_keys(node: yaml.Node, path: Path, seen: set[int]) -> list[Problem]:
-    """Every key written twice in one mapping, anywhere in the tree."""
-    if id(node) in seen:
-        return []
-    seen.add(id(node))
+# --- nodes: what a data file may hold ---------------------------------------------------------------------------
+
+def _at(node: yaml.Node, path: Path) -> Location:
+    return Location(str(path), node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _node_problems(root: yaml.Node, loader: _Loader, path: Path, lines: list[str]) -> list[Problem]:
+    """Everything a well-formed YAML file may hold but a data file may not, in file order.
+
+    The walk is iterative and bounded: a node reached again through an alias
+    is checked once, and walked again only where it now sits deeper.
+    """
     problems: list[Problem] = []
-    if isinstance(node, yaml.MappingNode):
-        first: dict[str, int] = {}
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value != "<<":
-                if key.value in first:
-                    loc = Location(str(path), key.start_mark.line + 1, key.start_mark.column + 1)
-                    problems.append(Problem("DG106", {"key": key.value, "first_line": first[key.value]}, loc))
-                else:
-                    first[key.value] = key.start_mark.line + 1
-            problems.extend(_duplicate_keys(value, path, seen))
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            problems.extend(_duplicate_keys(item, path, seen))
-    return problems
+    stack: list[tuple[yaml.Node, int, frozenset[int]]] = [(root, 1, frozenset())]
+    deepest: dict[int, int] = {}
+    while stack:
+        node, depth, ancestors = stack.pop()
+        if id(node) in ancestors:
+            problems.append(Problem("DG118", {}, _at(node, path)))
+            continue
+        if depth > MAX_DEPTH:
+            return [Problem("DG119", {"limit": MAX_DEPTH}, _at(node, path))]
+        if deepest.get(id(node), 0) >= depth:
+            continue
+        if id(node) not in deepest:
+            problems.extend(_tag_problems(node, loader, path, lines))
+            if isinstance(node, yaml.MappingNode):
+                problems.extend(_key_problems(node, path))
+        deepest[id(node)] = depth
+        if isinstance(node, yaml.MappingNode):
+            children = [n for key, value in node.value
+                        for n in ((key, value) if isinstance(key, yaml.ScalarNode) else (value,))]
+        else:
+            children = node.value if isinstance(node, yaml.SequenceNode) else []
+        inside = ancestors | {id(node)}
+        stack.extend((child, depth + 1, inside) for child in reversed(children))
+    return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0))
+
+
+def _key_problems(node: yaml.MappingNode, path: Path) -> Iterator[Problem]:
+    """Keys that are lists or mappings, keys written twice, keys turned into question marks."""
+    first: dict[str, int] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            yield Problem("DG110", {}, _at(key, path))
+        elif key.value != "<<" or key.tag != _MERGE:
+            if key.value in first:
+                yield Problem("DG106", {"key": key.value, "first_line": first[key.value]}, _at(key, path))
+            else:
+                first[key.value] = key.start_mark.line + 1
+            if len(key.value) >= 2 and set(key.value) <= {"?", " "}:
+                yield Problem("DG120", {"written": key.value}, _at(key, path))
+
+
+#: A cell, tabs, then a number: a row of a table pasted from Excel.
+_TAB_NUMBER = re.compile(r"([^\t\n ]+)\t+ *([-+]?[0-9０-９][0-9０-９,，.．]*)(?=\s|$)")
+
+
+def _tag_problems(node: yaml.Node, loader: _Loader, path: Path, lines: list[str]) -> Iterator[Problem]:
+    """Explicit tags other than the plain ones, numbers too long, Excel rows typed as a text."""
+    if isinstance(node, yaml.ScalarNode):
+        implicit = loader.resolve(yaml.ScalarNode, node.value, (True, False))
+        if node.tag not in (_STR, implicit) or (node.tag == _MERGE and node.value != "<<"):
+            yield Problem("DG111", {"tag": _short_tag(node.tag)}, _at(node, path))
+        elif node.tag in _NUMBER_TAGS:
+            whole, _, fraction = _amount_text(node.value).lstrip("+-").partition(".")
+            if len(whole) > MAX_INTEGER_DIGITS or len(fraction) > MAX_FRACTION_DIGITS:
+                yield Problem("DG112", {"digits": len(whole) + len(fraction), "max_whole": MAX_INTEGER_DIGITS,
+                                        "max_fraction": MAX_FRACTION_DIGITS}, _at(node, path))
+        elif node.style is None and _TAB_NUMBER.search(node.value):
+            start, end = node.start_mark.line, min(node.end_mark.line, len(lines) - 1)
+            number = next((n for n in range(start, end + 1) if _TAB_NUMBER.search(lines[n])), start)
+            match = _TAB_NUMBER.search(lines[number]) or _TAB_NUMBER.search(node.value)
+            column = lines[number].find(match.group(1)) + 1 if number < len(lines) else None
+            yield Problem("DG109", {"example": f"{match.group(1)}: {match.group(2)}"},
+                          Location(str(path), number + 1, column or None))
+    elif node.tag != (_MAP if isinstance(node, yaml.MappingNode) else _SEQ):
+        yield Problem("DG111", {"tag": _short_tag(node.tag)}, _at(node, path))
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -216,12 +470,16 @@ def load_text(text: str, path: Path) -> LoadedDocument:
     """Parse YAML text; raise :class:`DocgenError` with every problem found."""
     if not text.strip():
         raise DocgenError.single("DG104", Location(str(path)))
+    garbled = _mojibake(text)
+    if garbled:
+        line, column, written, meant = garbled
+        raise DocgenError.single("DG108", Location(str(path), line, column), written=written, meant=meant)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is None:
             raise DocgenError.single("DG104", Location(str(path)))
-        problems = _duplicate_keys(root, path, set())
+        problems = _node_problems(root, loader, path, text.splitlines())
         if problems:
             raise DocgenError(problems)
         if _expanded_size(root, {}) > MAX_NODES:
@@ -229,7 +487,7 @@ def load_text(text: str, path: Path) -> LoadedDocument:
                                      detail=f"展开别名后超过 {MAX_NODES} 个节点，文件过大")
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
-        raise DocgenError([_yaml_problem(exc, path)]) from None
+        raise DocgenError([_yaml_problem(exc, text, path)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids, e.g. a control character
         raise DocgenError([_reader_problem(exc, text, path)]) from None
     finally:
@@ -240,11 +498,46 @@ def load_text(text: str, path: Path) -> LoadedDocument:
     return LoadedDocument(path, data, root, text.splitlines())
 
 
-def load_file(path: str | Path) -> LoadedDocument:
-    """Read and parse a YAML data file."""
-    path = Path(path)
+# --- files -----------------------------------------------------------------------------------------------------
+
+def read_bounded(path: Path, shown: str | None = None, where: Location | None = None) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_FILE_BYTES`, checked before reading.
+
+    Failures are located at ``where`` (default: the file itself) and name the
+    file as ``shown`` (default: as given). A FIFO, a device or a folder is
+    refused without blocking on it.
+    """
+    shown = str(path) if shown is None else shown
+    where = where or Location(str(path))
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DocgenError.single("DG101", Location(str(path)), reason=exc.strerror or str(exc)) from None
-    return load_text(_decode(raw, path), path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise DocgenError.single("DG101", where, reason=reason) from None
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise DocgenError.single("DG114", where, path=shown)
+        raw = b"" if info.st_size > MAX_FILE_BYTES else file.read(MAX_FILE_BYTES + 1)  # /proc files say size 0
+    if info.st_size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
+        raise DocgenError.single("DG113", where, path=shown, size=_megabytes(max(info.st_size, len(raw))),
+                                 limit=_megabytes(MAX_FILE_BYTES))
+    return raw
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".removesuffix(".0")
+
+
+def load_file(path: str | Path, shown: str | None = None, where: Location | None = None) -> LoadedDocument:
+    """Read (bounded, see :func:`read_bounded`) and parse a YAML data file."""
+    path = Path(path)
+    return load_text(_decode(read_bounded(path, shown, where), path), path)
+
+
+def source_lines(file: str | Path) -> list[str]:
+    """The lines of a data file for quoting under an error ([] if it cannot be read as one)."""
+    try:
+        return read_bounded(Path(file)).decode("utf-8-sig", "replace").splitlines()
+    except DocgenError:
+        return []

@@ -17,8 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # loading (DG1xx)
     "DG101": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
     "DG102": (
-        "文件不是 UTF-8 编码{guess}，请在编辑器中“另存为 UTF-8”",
-        "the file is not UTF-8{guess}; save it as UTF-8",
+        "文件似乎不是 UTF-8 编码（看起来是 {encoding}，即 Windows 所说的“ANSI”）：请在编辑器中“另存为”，"
+        "编码选 UTF-8；此处是第一个不能按 UTF-8 读出的字节",
+        "the file does not seem to be UTF-8 (it looks like {encoding}, what Windows calls “ANSI”): save it as "
+        "UTF-8 in your editor; the first byte that is not UTF-8 is here",
     ),
     "DG103": ("YAML 语法错误：{reason}", "YAML syntax error: {reason}"),
     "DG104": ("文件为空，应为报告数据（键: 值）", "the file is empty; expected report data (key: value)"),
@@ -34,6 +36,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "缺少报告类型：请在文件开头写 type: 部门决算（可用类型：{available}）",
         "no report type: start the file with `type: 部门决算` (available: {available})",
     ),
+    "DG108": ("文字是乱码：“{written}”（原文应为“{meant}”）：文件曾按另一种编码（“ANSI”）打开后又保存，中文已经损坏；"
+              "请找回原来的 UTF-8 文件（或备份）编辑，并以 UTF-8 编码保存",
+              "garbled text: “{written}” (meant “{meant}”): the file was opened in another encoding (“ANSI”) and "
+              "saved, which broke its Chinese; go back to the original UTF-8 file (or a backup) and save as UTF-8"),
+    "DG109": ("这一行像是从 Excel 复制来的表格（单元格之间是制表符 Tab）：请逐项写成“名称: 数字”，例如 {example}",
+              "this line looks like a table row pasted from Excel (cells separated by tabs): write each item as "
+              "`name: number`, e.g. {example}"),
+    "DG110": ("键（冒号前的字段名）应为文字，这里是列表或映射：请去掉方括号或花括号，或给键加引号",
+              "a key (the field name before the colon) must be text, not a list or mapping: remove the brackets "
+              "or quote the key"),
+    "DG111": ("不接受 YAML 标签 {tag}：请去掉它，直接写值（数字写作 1234.56，不写 1_000、0x10、.inf、nan）",
+              "the YAML tag {tag} is not accepted: remove it and write the value plainly (numbers as 1234.56, "
+              "not 1_000, 0x10, .inf or nan)"),
+    "DG112": ("数字太长（{digits} 位）：整数部分最多 {max_whole} 位，小数部分最多 {max_fraction} 位（金额以万元为单位）",
+              "the number is too long ({digits} digits): at most {max_whole} digits before the point and "
+              "{max_fraction} after (amounts are in 万元)"),
+    "DG113": ("{path} 太大（{size} MB，上限 {limit} MB）：数据文件不会这么大，请确认选对了文件",
+              "{path} is too large ({size} MB, limit {limit} MB): no data file is that big; check the file"),
+    "DG114": ("{path} 不是普通文件（而是文件夹、管道或设备）：数据文件和附件必须是普通文件",
+              "{path} is not a regular file (a folder, pipe or device): data files and attachments must be regular files"),
+    "DG115": ("附件 {path} 不在本文件所在的文件夹之内：附件的路径相对于本文件所在的文件夹，不能是绝对路径，"
+              "不能用“..”或链接指向外面（另外的文件夹可用环境变量 DOCGEN_ATTACHMENT_DIRS 指定）",
+              "attachment {path} is outside this file's folder: attachment paths are relative to it, and may not "
+              "be absolute or lead outside through .. or links (allow more folders with DOCGEN_ATTACHMENT_DIRS)"),
+    "DG116": ("找不到附件 {path}（路径相对于本文件所在的文件夹）",
+              "attachment {path} not found (paths are relative to this file's folder)"),
+    "DG117": ("这不是文本数据文件（{kind}）：请给出 UTF-8 编码的 YAML 数据文件（.yaml）",
+              "this is not a text data file ({kind}): give a UTF-8 YAML data file (.yaml)"),
+    "DG118": ("别名（*名称）引用了包含它自身的内容（循环引用）：请删除这个别名",
+              "an alias (*name) refers to content that contains it (a cycle): remove the alias"),
+    "DG119": ("嵌套超过 {limit} 层：数据文件不会嵌套这么深，请检查缩进和括号",
+              "nested deeper than {limit} levels: no data file nests that deep; check the indentation and brackets"),
+    "DG120": ("键“{written}”全是问号：文件曾以不能表示中文的编码（如 Windows-1252）保存，中文已变成问号、无法恢复；"
+              "请找回原来的文件（或备份），以 UTF-8 编码保存",
+              "the key “{written}” is all question marks: the file was saved in an encoding without Chinese "
+              "(e.g. Windows-1252), which lost its Chinese for good; go back to the original (or a backup), save as UTF-8"),
     # schema validation (DG2xx)
     "DG201": ("应为{expected}，实际为 {actual}{hint}", "expected {expected}, got {actual}{hint}"),
     "DG202": ("缺少必填字段 {name}", "missing required field {name}"),
@@ -44,6 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "DG207": ("至少应有 {limit} 项", "needs at least {limit} item(s)"),
     "DG208": ("不符合要求：{detail}", "invalid: {detail}"),
     "DG209": ("应不大于 {limit}，实际为 {actual}", "must be at most {limit}, got {actual}"),
+    "DG210": ("{name} 由 docgen 计算，不要填写（删除这一行）", "{name} is computed by docgen; do not type it (delete this line)"),
     # plugins and layouts (DG3xx)
     "DG301": ("未知的报告类型 {name}{hint}（可用类型：{available}）",
               "unknown report type {name}{hint} (available: {available})"),

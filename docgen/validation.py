@@ -10,6 +10,7 @@ import copy
 import difflib
 import json
 import re
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -97,6 +98,11 @@ def field_title(root: dict[str, Any], path: tuple[str | int, ...]) -> str | None
     return _title(node) or _title(_deref(root, node))
 
 
+#: Words that only a derived figure's name contains (a share, a change, a rate, a total): such a key is
+#: never a fact to type, whatever report type it is written in.
+COMPUTED_NAME = re.compile(r"占比|比重|比例|变动率|增长率|增减率|下降率|减少率|完成率|执行率|合计|总计|小计|总额|增减|差额|变动额|增长额|减少额")
+
+
 def _type_hint(expected: str | list[str], value: Any) -> str:
     """Advice for the common ways a figure (or a text that looks like one) is typed wrongly."""
     if expected == "string" and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
@@ -132,7 +138,9 @@ def _problems_for(error: ValidationError, doc: LoadedDocument, root: dict[str, A
     if kind in ("additionalProperties", "unevaluatedProperties"):
         known = list(schema.get("properties", {}))
         for name in value:
-            if name not in known:
+            if name not in known and "年度" in root.get("properties", {}) and COMPUTED_NAME.search(name):
+                yield Problem("DG210", {"name": name}, doc.locate(path + (name,)))
+            elif name not in known:
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
                 hint = f"，是否想写 {close[0]}？" if close else f"（此处可用：{'、'.join(known)}）"
                 yield Problem("DG204", {"name": name, "hint": hint}, doc.locate(path + (name,)))
@@ -163,11 +171,25 @@ def _problems_for(error: ValidationError, doc: LoadedDocument, root: dict[str, A
 
 
 def validate(doc: LoadedDocument, schema_path: Path) -> list[Problem]:
-    """All schema problems of ``doc``, ordered by position in the file."""
+    """All schema problems of ``doc``, each once, ordered by position in the file."""
     validator = compiled_validator(schema_path)
     problems = [p for e in validator.iter_errors(doc.data) for p in _problems_for(e, doc, validator.schema)]
+    problems.extend(_future_year(doc, validator.schema))
+    # jsonschema reports each missing name of one `required` list as an error of its own, every one
+    # carrying the whole list, so one problem per name arrives once per missing name: keep the first.
+    unique = {(p.code, repr(sorted(p.params.items())), p.location): p for p in reversed(problems)}
+    problems = list(reversed(unique.values()))
     problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0) if p.location else (0, 0))
     return problems
+
+
+def _future_year(doc: LoadedDocument, root: dict[str, Any]) -> list[Problem]:
+    """年度 after the current year: a typing mistake (there are no accounts of a year not yet over)."""
+    year = doc.data.get("年度")
+    if "年度" not in root.get("properties", {}) or type(year) is not int or year <= date.today().year:
+        return []
+    return [Problem("DG209", {"limit": date.today().year, "actual": year},
+                    doc.locate(("年度",), field_title(root, ("年度",))))]
 
 
 def apply_defaults(data: dict[str, Any], root: dict[str, Any]) -> None:

@@ -66,7 +66,8 @@ CASES = {
     "empty file": ("", "report.yaml: 错误 DG104: 文件为空，应为报告数据（键: 值）"),
     "a list, not a mapping": ("- a\n- b\n", "report.yaml:1:1: 错误 DG105: 文件顶层应为映射（键: 值），实际为列表"),
     "GBK file": (GOOD.encode("gb18030"),
-                 "report.yaml:1:1: 错误 DG102: 文件不是 UTF-8 编码（看起来是 GBK/GB18030 编码），请在编辑器中“另存为 UTF-8”"),
+                 "report.yaml:1:3: 错误 DG102: 文件似乎不是 UTF-8 编码（看起来是 GBK/GB18030，即 Windows 所说的“ANSI”）："
+                 "请在编辑器中“另存为”，编码选 UTF-8；此处是第一个不能按 UTF-8 读出的字节"),
     "unknown layout": (
         edited("版式: 四川-邻水", "版式: 四川-临水"),
         "report.yaml:5:5: 错误 DG306: 版式名称: 报告类型 部门决算 没有版式 四川-临水，是否想写 四川-邻水？"
@@ -96,14 +97,14 @@ def test_source_line_and_caret_follow_the_message(tmp_path: Path) -> None:
 
 def test_all_errors_are_reported_at_once_in_file_order(tmp_path: Path) -> None:
     text = (GOOD.replace("一般公共预算财政拨款收入: 5996.78", "一般公共预算财政拨款收入: 五千")
-            .replace("{编码: 2080199, 决算数: 6, 调整预算数: 6}", "{编码: 2080199, 决算数: 6}")
+            .replace("{编码: 2080199, 决算数: 6, 调整预算数: 6}", "{决算数: 6, 调整预算数: 6}")
             .replace("年度: 2022", "年度: '2022'"))
     result = run_render(write(tmp_path, text))
     messages = [line for line in result.stderr.splitlines() if " 错误 " in line]
     assert messages == [
         'report.yaml:8:5: 错误 DG201: 年度（决算年度）: 应为整数，实际为 "2022"（数字不要加引号）',
         'report.yaml:24:17: 错误 DG201: 收入.一般公共预算财政拨款收入（万元）: 应为数字，实际为 "五千"',
-        "report.yaml:43:7: 错误 DG202: 一般公共预算财政拨款支出.科目[2]（项级科目）: 缺少必填字段 调整预算数（万元）",
+        "report.yaml:43:7: 错误 DG202: 一般公共预算财政拨款支出.科目[2]（科目）: 缺少必填字段 编码（科目编码（类3位、款5位、项7位））",
     ]
     assert result.stderr.splitlines()[-1] == "共 3 个错误，未生成文件。"
 
@@ -184,7 +185,7 @@ def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 def test_tab_indentation(tmp_path: Path) -> None:
     result = run_render(write(tmp_path, edited("  一般公共预算财政拨款收入: 5996.78", "\t一般公共预算财政拨款收入: 5996.78")))
     assert result.stderr.splitlines()[0] == (
-        "report.yaml:24:1: 错误 DG103: YAML 语法错误：此处的字符不能开始一个值（是否用了制表符 Tab 缩进，或需要加引号？）")
+        "report.yaml:24:1: 错误 DG103: YAML 语法错误：这一行用了制表符（Tab）缩进：YAML 只能用空格缩进，请把 Tab 换成空格")
 
 
 def test_output_path_under_a_file(tmp_path: Path) -> None:

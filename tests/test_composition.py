@@ -67,7 +67,9 @@ def test_an_error_in_an_attachment_is_located_in_its_own_file(tmp_path: Path) ->
 def test_a_missing_attachment_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["render", str(write_main(tmp_path, "附件:\n  - 没有.yaml\n"))])
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == "没有.yaml: 错误 DG101: 无法读取文件：No such file or directory"
+    line = (LINSHUI_MAIN + "附件:\n").count("\n") + 1
+    assert result.stderr.splitlines()[0] == (
+        f"main.yaml:{line}:5: 错误 DG116: 附件[1]: 找不到附件 没有.yaml（路径相对于本文件所在的文件夹）")
 
 
 def test_an_attachment_may_not_have_attachments(tmp_path: Path) -> None:
