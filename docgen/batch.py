@@ -1,28 +1,50 @@
-"""Render many data files: plan the jobs, run them (in worker processes), report outcomes.
+"""Render many data files: plan the jobs, run them (in worker processes), record what was written.
 
-A bad file never stops the batch: its problems are collected and the batch goes
-on. Each output is byte-identical whatever the number of workers. With
-``changed_only``, a job whose output exists and whose stamp (a hash of the
-data file, the layout's files and docgen's version) is unchanged is skipped;
-stamps live in ``.docgen-stamps.json`` beside the outputs.
+A batch outlives its jobs: a bad file, a bug in docgen or a plugin, even a
+worker process that dies, ends that one job as a failed :class:`Outcome` and
+the batch goes on. Each output is byte-identical whatever the number of
+workers. With ``pdf``, every worker process keeps a LibreOffice of its own
+(:class:`docgen.pdf.Converter`), so N workers convert N documents at a time.
+
+With ``changed_only``, a job is skipped when its output exists and its stamp
+is unchanged: a hash of everything that decides the output (:func:`stamp`).
+Stamps are journalled in ``.docgen-stamps.jsonl`` beside the outputs: one
+line appended for each finished job, under an exclusive lock on the folder,
+so a killed run loses only the jobs in flight and runs writing into one
+folder at the same time lose nothing; each run compacts the journal at its end.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import multiprocessing
 import os
-from functools import lru_cache
+import pickle
+import signal
+import traceback
+from collections import deque
 from dataclasses import dataclass, field
+from functools import lru_cache
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Literal
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal
 
 from .errors import DocgenError, Location, Problem
-from .pipeline import prepare, render_prepared
+from .pipeline import Prepared, prepare, render_prepared
 
-STAMPS = ".docgen-stamps.json"
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
+    from .pdf import Converter
+
+STAMPS = ".docgen-stamps.jsonl"
 DATA_SUFFIXES = (".yaml", ".yml")
+#: Entry point groups whose packages' versions are part of every stamp.
+PLUGIN_GROUPS = ("docgen.report_types", "docgen.calculators", "docgen.layouts")
 Status = Literal["written", "skipped", "failed"]
+_WORKER_STOP_TIMEOUT = 30.0  # seconds a worker gets to clean up (stop its LibreOffice) before it is killed
 
 
 @dataclass(frozen=True)
@@ -54,6 +76,8 @@ class BatchOptions:
     workers: int = 1
     changed_only: bool = False
     stamps: dict[str, str] = field(default_factory=dict)
+    pdf: bool = False  # also write the PDF beside each .docx
+    pdf_timeout: float | None = None  # seconds per PDF conversion (None: the converter's default)
 
 
 def _data_files(folder: Path) -> list[Path]:
@@ -61,116 +85,348 @@ def _data_files(folder: Path) -> list[Path]:
                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
-def plan(inputs: Iterable[Path], output_dir: Path | None) -> list[Job]:
+def plan(inputs: Iterable[Path], output: Path | None, pdf: bool = False) -> list[Job]:
     """Jobs for the given files and folders (folders searched for *.yaml, sorted).
 
-    Without ``output_dir`` each .docx goes beside its data file; with it, the
-    folder structure under each given folder is kept.
+    Without ``output`` each .docx goes beside its data file. For a single data
+    file, ``output`` with an extension is the .docx itself (DG821 if it is not
+    one); otherwise it is a folder, in which the structure under each given
+    folder is kept. Raises DG822 for an output (or, with ``pdf``, its PDF) that
+    is one of the inputs and DG823 for two inputs with one output, all at once.
     """
-    jobs: list[Job] = []
-    for given in inputs:
-        sources = [(given, given.name)] if not given.is_dir() else \
-            [(p, str(p.relative_to(given))) for p in _data_files(given)]
-        for source, relative in sources:
-            target = source.with_suffix(".docx") if output_dir is None else \
-                (output_dir / relative).with_suffix(".docx")
-            jobs.append(Job(source, target))
+    inputs = list(inputs)
+    if len(inputs) == 1 and not inputs[0].is_dir() and output is not None and not output.is_dir() \
+            and output.suffix:
+        if output.suffix.lower() != ".docx":
+            raise DocgenError.single("DG821", Location(str(output)), path=str(output))
+        jobs = [Job(inputs[0], output)]
+    else:
+        jobs = []
+        for given in inputs:
+            sources = [(given, given.name)] if not given.is_dir() else \
+                [(p, str(p.relative_to(given))) for p in _data_files(given)]
+            for source, relative in sources:
+                target = source.with_suffix(".docx") if output is None else \
+                    (output / relative).with_suffix(".docx")
+                jobs.append(Job(source, target))
+    _check_names(jobs, pdf)
     return jobs
 
 
-def stamp(job: Job) -> str:
-    """A hash of everything that decides the output: the data file and its attachments'
-    files, every layout's files, and docgen's version."""
-    from importlib.metadata import version
+def _check_names(jobs: list[Job], pdf: bool) -> None:
+    """DG822 for an output that would overwrite an input, DG823 for two jobs writing one file."""
+    from .pdf import pdf_path
 
-    digest = hashlib.sha256(version("docgen").encode())
-    digest.update(_layouts_digest())
-    for path in _input_files(job.source):
-        digest.update(path.name.encode() + path.read_bytes())
+    sources = {job.source.resolve() for job in jobs}
+    writers: dict[Path, Job] = {}
+    problems: list[Problem] = []
+    for job in jobs:
+        for written in (job.output, pdf_path(job.output)) if pdf else (job.output,):
+            resolved = written.resolve()
+            if resolved in sources:
+                problems.append(Problem("DG822", {"path": str(written)}, Location(str(job.source))))
+            elif resolved in writers:
+                problems.append(Problem("DG823", {"first": str(writers[resolved].source), "second": str(job.source),
+                                                  "path": str(written)}, Location(str(job.source))))
+            else:
+                writers[resolved] = job
+    if problems:
+        raise DocgenError(problems)
+
+
+def stamp(job: Job, options: BatchOptions) -> str:
+    """A hash of everything that decides the job's output: docgen's and the plugins' versions,
+    the options (layout, strict, pdf), the data file and its attachments, and the files of the
+    layouts they resolve to (from wherever they are found). "" when the data cannot even be read
+    far enough to tell: the job then always renders, and reports its problems."""
+    from .composition import attached_documents
+    from .loader import load_file
+    from .pipeline import resolve_report_type
+
+    digest = hashlib.sha256(json.dumps([_versions(), options.layout, options.strict, options.pdf]).encode())
+    try:
+        main = load_file(job.source)
+        documents = [(main, options.layout)] + [(doc, None) for doc in attached_documents(main)]
+        for doc, layout in documents:
+            chosen = layout or doc.data.get("版式")
+            found = resolve_report_type(doc).layout(chosen if isinstance(chosen, str) else None,
+                                                    templates=options.templates)
+            for path in (doc.path, found.template, found.folder / "layout.yaml"):
+                digest.update(str(path.name).encode() + b"\0" + _file_digest(path))
+    except DocgenError:
+        return ""
     return digest.hexdigest()
 
 
-def _input_files(source: Path) -> list[Path]:
-    """The data file and the files it attaches (a file that cannot be read counts as changed)."""
-    from .loader import load_file
-
+def _file_digest(path: Path) -> bytes:
+    """The file's hash (b"" if it does not exist), remembered while its mtime and size stay the same."""
     try:
-        attached = load_file(source).data.get("附件", [])
-    except DocgenError:
-        return [source]
-    return [source] + [source.parent / entry for entry in attached if isinstance(entry, str)
-                       and (source.parent / entry).is_file()]
+        status = path.stat()
+    except FileNotFoundError:
+        return b""
+    return _hash_of(path, status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=1024)
+def _hash_of(path: Path, mtime_ns: int, size: int) -> bytes:
+    return hashlib.sha256(path.read_bytes()).digest()
 
 
 @lru_cache(maxsize=1)
-def _layouts_digest() -> bytes:
-    """One hash of all the bundled layouts' files, computed once per process."""
-    from .resources import bundled_dir
+def _versions() -> list[str]:
+    """docgen's version and those of the packages that plug into it (installed packages do not change
+    during a run)."""
+    from importlib.metadata import entry_points, version
 
-    digest = hashlib.sha256()
-    root = bundled_dir("templates")
-    for path in sorted(root.rglob("*")):
-        if path.is_file():
-            digest.update(str(path.relative_to(root)).encode() + path.read_bytes())
-    return digest.digest()
+    found = {f"docgen {version('docgen')}"}
+    for group in PLUGIN_GROUPS:
+        found.update(f"{ep.dist.name} {ep.dist.version}" for ep in entry_points(group=group) if ep.dist)
+    return sorted(found)
 
 
-def run_job(job: Job, options: BatchOptions) -> Outcome:
-    """Render one job; never raises for a problem with the input."""
-    from .output import write_atomic
-
+def run_job(job: Job, options: BatchOptions, converter: Converter | None = None) -> Outcome:
+    """Render one job (and its PDF with ``converter``); whatever happens, an outcome."""
     try:
-        current = stamp(job) if options.changed_only else ""
-        if current and job.output.exists() and options.stamps.get(str(job.output.resolve())) == current:
-            return Outcome(job, "skipped", stamp=current)
-        prepared = prepare(job.source, options.layout, options.strict, options.templates)
-        job.output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(job.output, render_prepared(prepared))
-        return Outcome(job, "written", warnings=tuple(prepared.warnings), stamp=current)
+        return _render(job, options, converter)
     except DocgenError as error:
         return Outcome(job, "failed", problems=tuple(error.problems))
     except OSError as error:
         problem = Problem("DG501", {"path": str(job.output), "reason": error.strerror or str(error)},
                           Location(str(job.output)))
         return Outcome(job, "failed", problems=(problem,))
+    except Exception as error:  # a bug, docgen's or a plugin's: this job fails, the batch goes on
+        return Outcome(job, "failed", problems=(_internal_error(job, error),))
 
 
-def _run_job_star(args: tuple[Job, BatchOptions]) -> Outcome:
-    return run_job(*args)
+def _internal_error(job: Job, error: BaseException) -> Problem:
+    """DG824 naming the exception and the line that raised it."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return Problem("DG824", {"error": f"{type(error).__name__}: {error}{where}"}, Location(str(job.source)))
+
+
+def _render(job: Job, options: BatchOptions, converter: Converter | None) -> Outcome:
+    from .output import write_atomic
+    from .pdf import pdf_path
+
+    current = stamp(job, options) if options.changed_only else ""
+    if current and options.stamps.get(str(job.output.resolve())) == current and job.output.exists() \
+            and (not options.pdf or pdf_path(job.output).exists()):
+        return Outcome(job, "skipped", stamp=current)
+    prepared = prepare(job.source, options.layout, options.strict, options.templates)
+    _refuse_overwriting(job, prepared)
+    job.output.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(job.output, render_prepared(prepared))
+    warnings = tuple(prepared.warnings)
+    if converter is not None:
+        try:
+            converter.convert(job.output)
+        except DocgenError as error:
+            return Outcome(job, "failed", problems=tuple(error.problems), warnings=warnings)
+        warnings += tuple(converter.warnings)
+        converter.warnings.clear()  # said once per converter, with the job that met it
+    return Outcome(job, "written", warnings=warnings, stamp=current)
+
+
+def _refuse_overwriting(job: Job, prepared: Prepared) -> None:
+    """DG822 when the output is one of the attachments the job reads."""
+    attached = {a.report.document.path.resolve() for a in prepared.attachments}
+    if job.output.resolve() in attached:
+        raise DocgenError.single("DG822", Location(str(job.source)), path=str(job.output))
 
 
 def run(jobs: list[Job], options: BatchOptions,
         on_outcome: Callable[[Outcome], None] = lambda outcome: None) -> list[Outcome]:
-    """Run every job (in ``options.workers`` processes); outcomes in job order."""
-    outcomes: list[Outcome] = []
-    for outcome in _outcomes(jobs, options):
-        on_outcome(outcome)
-        outcomes.append(outcome)
-    if options.changed_only:
-        _save_stamps(outcomes)
-    return outcomes
+    """Run every job (in ``options.workers`` processes); outcomes in job order, and ``on_outcome``
+    called in job order. With ``changed_only`` each written job's stamp is journalled as soon as
+    the job is done."""
+    done: dict[int, Outcome] = {}
+    reported = 0
+    folders: set[Path] = set()
+    try:
+        with contextlib.closing(_outcomes(jobs, options)) as outcomes:
+            for index, outcome in outcomes:
+                if options.changed_only and outcome.status == "written" and outcome.stamp:
+                    _journal(outcome.job.output, outcome.stamp)
+                    folders.add(outcome.job.output.parent)
+                done[index] = outcome
+                while reported in done:
+                    on_outcome(done[reported])
+                    reported += 1
+    finally:
+        for folder in sorted(folders):
+            _compact(folder)
+    return [done[index] for index in range(len(jobs))]
 
 
-def _outcomes(jobs: list[Job], options: BatchOptions) -> Iterator[Outcome]:
+def _outcomes(jobs: list[Job], options: BatchOptions) -> Iterator[tuple[int, Outcome]]:
+    """``(job index, outcome)`` as each job finishes."""
+    numbered = list(enumerate(jobs))
     if options.workers <= 1 or len(jobs) <= 1:
-        yield from (run_job(job, options) for job in jobs)
+        with _converter(options) as converter:
+            for index, job in numbered:
+                yield index, run_job(job, options, converter)
         return
-    # The first job runs here: it imports docxtpl, compiles the schema and the layout's template,
-    # and forked workers inherit all of that instead of each paying for it again.
-    yield run_job(jobs[0], options)
-    rest = jobs[1:]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunk = max(1, min(16, len(rest) // (options.workers * 4)))
-    with context.Pool(options.workers) as pool:
-        yield from pool.imap(_run_job_star, [(job, options) for job in rest], chunksize=chunk)
+    if not options.pdf:
+        # The first job runs here: it imports docxtpl, compiles the schema and the layout's template,
+        # and forked workers inherit all of that instead of each paying for it again.
+        yield 0, run_job(jobs[0], options)
+        numbered = numbered[1:]
+    yield from _in_workers(numbered, options)
+
+
+def _converter(options: BatchOptions) -> contextlib.AbstractContextManager[Converter | None]:
+    """A started PDF converter if the batch makes PDFs (LibreOffice comes up while the first job renders)."""
+    if not options.pdf:
+        return contextlib.nullcontext()
+    from .pdf import Converter
+
+    return Converter(options.pdf_timeout)
+
+
+def _in_workers(tasks: list[tuple[int, Job]], options: BatchOptions) -> Iterator[tuple[int, Outcome]]:
+    """Run the tasks in ``options.workers`` forked processes, one task at a time each.
+
+    A worker that dies fails its task (DG825) and is replaced. However this
+    ends (done, an exception, Ctrl-C, SIGTERM), every worker is stopped: asked
+    to, then SIGTERM (which it turns into an exception, so it cleans up), then
+    SIGKILL.
+    """
+    context = multiprocessing.get_context("fork")  # workers inherit what the parent has compiled
+    queue = deque(tasks)
+    workers: dict[Connection, tuple[BaseProcess, tuple[int, Job] | None]] = {}
+
+    def start_worker() -> None:
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_worker, args=(theirs, options), daemon=True)
+        process.start()
+        theirs.close()
+        workers[ours] = (process, None)
+        feed(ours)
+
+    def feed(connection: Connection) -> None:
+        task = queue.popleft() if queue else None
+        workers[connection] = (workers[connection][0], task)
+        connection.send(task)
+
+    try:
+        for _ in range(min(options.workers, len(queue))):
+            start_worker()
+        while busy := {c: (p, t) for c, (p, t) in workers.items() if t is not None}:
+            ready = wait([*busy, *(process.sentinel for process, _ in busy.values())])
+            for connection, (process, (index, job)) in busy.items():
+                if connection not in ready and process.sentinel not in ready:
+                    continue
+                try:
+                    index, outcome = connection.recv()
+                except (EOFError, OSError):  # died without an answer: its job fails, a new worker takes over
+                    process.join()
+                    del workers[connection]
+                    connection.close()
+                    yield index, Outcome(job, "failed", problems=(
+                        Problem("DG825", {"status": _exit_status(process.exitcode)}, Location(str(job.source))),))
+                    if queue:
+                        start_worker()
+                    continue
+                feed(connection)
+                yield index, outcome
+    finally:
+        _stop_workers(workers)
+
+
+def _exit_status(code: int | None) -> str:
+    """``SIGKILL`` or ``exit code 3``."""
+    if code is not None and code < 0:
+        return signal.Signals(-code).name
+    return f"exit code {code}"
+
+
+def _stop_workers(workers: dict[Connection, tuple[BaseProcess, tuple[int, Job] | None]]) -> None:
+    """Wait for every worker to end (an idle one has been told to stop; a busy one was interrupted)."""
+    for process, task in workers.values():
+        if task is not None:
+            process.terminate()
+    for connection, (process, _) in workers.items():
+        process.join(_WORKER_STOP_TIMEOUT)
+        if process.exitcode is None:
+            process.kill()
+            process.join()
+        connection.close()
+
+
+def _worker(connection: Connection, options: BatchOptions) -> None:
+    """A worker process: tasks in, outcomes out, until told to stop or its parent is gone."""
+    from .output import stop_on_signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
+    signal.signal(signal.SIGTERM, stop_on_signal)  # cleanup (temporary files, LibreOffice) runs on the way out
+    parent = os.getppid()
+    with _converter(options) as converter:
+        while True:
+            if not connection.poll(1.0):
+                if os.getppid() != parent:
+                    return
+                continue
+            try:
+                task = connection.recv()
+            except EOFError:
+                return
+            if task is None:
+                return
+            index, job = task
+            outcome = run_job(job, options, converter)
+            try:
+                connection.send((index, outcome))
+            except (pickle.PicklingError, TypeError, AttributeError) as error:  # a plugin's unpicklable value
+                connection.send((index, Outcome(job, "failed", problems=(_internal_error(job, error),))))
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the folder (``flock`` on the folder itself: no lock file is left behind)."""
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def _journal(output: Path, value: str) -> None:
+    """Append the output's stamp to its folder's journal (one ``write``, under the lock)."""
+    with _locked(output.parent):
+        descriptor = os.open(output.parent / STAMPS, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        try:
+            os.write(descriptor, json.dumps([output.name, value], ensure_ascii=False).encode() + b"\n")
+        finally:
+            os.close(descriptor)
+
+
+def _compact(folder: Path) -> None:
+    """Rewrite the folder's journal with one line per output (the latest), atomically, under the lock."""
+    from .output import write_atomic
+
+    with _locked(folder):
+        stamps = _read_stamps(folder)
+        write_atomic(folder / STAMPS, "".join(json.dumps([name, value], ensure_ascii=False) + "\n"
+                                              for name, value in sorted(stamps.items())).encode())
 
 
 def _read_stamps(folder: Path) -> dict[str, str]:
+    """Output name -> stamp, the latest line winning; a line cut short by a kill is ignored."""
+    stamps: dict[str, str] = {}
     try:
-        return json.loads((folder / STAMPS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+        lines = (folder / STAMPS).read_bytes().splitlines()
+    except OSError:
+        return stamps
+    for line in lines:
+        try:
+            name, value = json.loads(line)
+        except (ValueError, TypeError):
+            continue
+        if isinstance(name, str) and isinstance(value, str):
+            stamps[name] = value
+    return stamps
 
 
 def load_stamps(jobs: list[Job]) -> dict[str, str]:
@@ -179,18 +435,6 @@ def load_stamps(jobs: list[Job]) -> dict[str, str]:
     for folder in sorted({job.output.parent for job in jobs}):
         stamps.update({str((folder / name).resolve()): value for name, value in _read_stamps(folder).items()})
     return stamps
-
-
-def _save_stamps(outcomes: list[Outcome]) -> None:
-    from .output import write_atomic
-
-    by_folder: dict[Path, dict[str, str]] = {}
-    for outcome in outcomes:
-        if outcome.status != "failed" and outcome.stamp:
-            by_folder.setdefault(outcome.job.output.parent, {})[outcome.job.output.name] = outcome.stamp
-    for folder, stamps in by_folder.items():
-        merged = {**_read_stamps(folder), **stamps}
-        write_atomic(folder / STAMPS, json.dumps(merged, ensure_ascii=False, indent=1, sort_keys=True).encode())
 
 
 def default_workers() -> int:

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Callable, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Callable, NoReturn, TypeVar
 
 import click
 
 from .errors import DocgenError, Problem
 from .messages import Language, format_report
+
+if TYPE_CHECKING:
+    from . import batch
+    from .pdf import Converter
 
 T = TypeVar("T")
 
@@ -85,20 +89,23 @@ templates_option = click.option(
 @click.option("-v", "--verbose", is_flag=True, help="逐个列出生成的文件 / list every file")
 @click.option("--pdf", is_flag=True,
               help="同时生成 PDF（同名 .pdf，需要 LibreOffice）/ also write the PDF beside each .docx")
+@click.option("--pdf-timeout", type=click.FloatRange(min=1),
+              help="每份 PDF 的转换时限（秒，默认 120），超时则重启 LibreOffice 重试一次 / seconds per PDF")
 @templates_option
 @click.pass_context
 def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, layout: str | None,
            dump_context: bool, strict: bool, jobs: int | None, changed_only: bool, quiet: bool,
-           verbose: bool, pdf: bool, templates: tuple[Path, ...]) -> None:
+           verbose: bool, pdf: bool, pdf_timeout: float | None, templates: tuple[Path, ...]) -> None:
     """生成报告 .docx；可给多个文件或文件夹 / render data files (or folders of them) to .docx."""
-    from . import pipeline
+    from . import batch, pipeline
+    from .output import cleanup_on_signals
 
+    ctx.with_resource(cleanup_on_signals())  # SIGTERM stops a run like Ctrl-C: no temporary file, no LibreOffice left
     if pdf and not dump_context:
         from .pdf import soffice
 
         _run(ctx, soffice)  # no LibreOffice: say so before anything is written
 
-    single = len(paths) == 1 and not paths[0].is_dir() and (output is None or output.suffix == ".docx")
     if dump_context:
         from .contextdump import context_yaml
 
@@ -108,27 +115,35 @@ def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, lay
 
         click.echo(_run(ctx, dump), nl=False)
         return
+    planned = _run(ctx, lambda: batch.plan(paths, output, pdf))  # output names checked before anything is written
+    single = len(paths) == 1 and not paths[0].is_dir() and (output is None or planned[0].output == output)
     if single and not changed_only:
-        options = pipeline.RenderOptions(output=output, layout=layout, strict=strict, templates=templates)
+        from .pdf import Converter
+
+        # LibreOffice starts while the .docx renders; closed (and killed if need be) when the command ends
+        converter = ctx.with_resource(_run(ctx, lambda: Converter(pdf_timeout))) if pdf else None
+        options = pipeline.RenderOptions(output=planned[0].output, layout=layout, strict=strict, templates=templates)
         rendered = _run(ctx, lambda: pipeline.render_file(paths[0], options))
         _warn(rendered.warnings, ctx.obj["lang"])
         if not quiet:
             click.echo(f"已生成 {rendered.path}" if ctx.obj["lang"] == "zh" else f"wrote {rendered.path}")
-        if pdf:
-            _write_pdfs(ctx, [rendered.path], quiet)
+        if converter is not None:
+            _write_pdfs(ctx, converter, [rendered.path], quiet)
         return
-    written = _render_batch(ctx, paths, output, layout, strict, jobs, changed_only, quiet, verbose, templates)
-    if pdf:
-        _write_pdfs(ctx, written, quiet)
+    options = batch.BatchOptions(layout=layout, strict=strict, templates=templates,
+                                 workers=jobs or batch.default_workers(), changed_only=changed_only,
+                                 stamps=batch.load_stamps(planned) if changed_only else {},
+                                 pdf=pdf, pdf_timeout=pdf_timeout)
+    _render_batch(ctx, planned, options, quiet, verbose)
 
 
-def _write_pdfs(ctx: click.Context, documents: list[Path], quiet: bool) -> None:
+def _write_pdfs(ctx: click.Context, converter: Converter, documents: list[Path], quiet: bool) -> None:
     """The PDF beside each .docx; a failed conversion is reported (the .docx stays) and exits 1."""
     from .pdf import pdf_path, write_pdfs
 
     lang: Language = ctx.obj["lang"]
     try:
-        _warn(write_pdfs(documents), lang)
+        _warn(write_pdfs(documents, converter), lang)
     except DocgenError as error:
         if ctx.obj["debug"]:
             raise
@@ -141,29 +156,29 @@ def _write_pdfs(ctx: click.Context, documents: list[Path], quiet: bool) -> None:
             click.echo(f"已生成 {pdf_path(document)}" if lang == "zh" else f"wrote {pdf_path(document)}")
 
 
-def _render_batch(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, layout: str | None,
-                  strict: bool, jobs: int | None, changed_only: bool, quiet: bool, verbose: bool,
-                  templates: tuple[Path, ...]) -> list[Path]:
-    """Render a batch (exit 1 if any file failed); the documents written, and unchanged ones lacking a PDF."""
+def _render_batch(ctx: click.Context, planned: list[batch.Job], options: batch.BatchOptions, quiet: bool,
+                  verbose: bool) -> None:
+    """Render a batch (and its PDFs); the summary always, exit 1 if any file failed."""
     from . import batch
+    from .pdf import pdf_path
 
     lang: Language = ctx.obj["lang"]
-    planned = batch.plan(paths, output)
-    options = batch.BatchOptions(layout=layout, strict=strict, templates=templates,
-                                 workers=jobs or batch.default_workers(),
-                                 changed_only=changed_only,
-                                 stamps=batch.load_stamps(planned) if changed_only else {})
     show_bar = not quiet and not verbose and sys.stderr.isatty() and len(planned) > 1
     with click.progressbar(length=len(planned), label="生成中", file=sys.stderr) if show_bar else _NoBar() as bar:
         def report(outcome: batch.Outcome) -> None:
             bar.update(1)
             if verbose and outcome.status != "failed":
-                click.echo(f"{'已生成' if outcome.status == 'written' else '未变化'} {outcome.job.output}")
+                word = "已生成" if outcome.status == "written" else "未变化"
+                for path in (outcome.job.output, pdf_path(outcome.job.output)) if options.pdf else (outcome.job.output,):
+                    click.echo(f"{word} {path}")
 
         outcomes = batch.run(planned, options, report)
     failed = [o for o in outcomes if o.status == "failed"]
-    for outcome in outcomes:
-        _warn(list(outcome.warnings), lang)
+    warnings: list[Problem] = []
+    for warning in (w for o in outcomes for w in o.warnings):
+        if warning not in warnings:  # e.g. DG813 once per worker: say it once
+            warnings.append(warning)
+    _warn(warnings, lang)
     if failed:
         problems = [p for o in failed for p in o.problems]
         click.echo(format_report(problems, lang, _sources(DocgenError(problems))), err=True)
@@ -176,8 +191,6 @@ def _render_batch(ctx: click.Context, paths: tuple[Path, ...], output: Path | No
         click.echo(summary, err=bool(failed))
     if failed:
         sys.exit(1)
-    return [o.job.output for o in outcomes
-            if o.status == "written" or not o.job.output.with_suffix(".pdf").exists()]
 
 
 class _NoBar:

@@ -158,10 +158,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "LibreOffice is not installed, so no PDF can be made: install the Debian packages "
               "libreoffice-writer-nogui, fonts-noto-cjk and python3-uno"),
     "DG812": ("无法生成 PDF {path}：{reason}", "cannot make the PDF {path}: {reason}"),
-    "DG813": ("未能启动 unoserver（{reason}），已改用 soffice --convert-to pdf：PDF 中的目录没有更新页码。"
+    "DG813": ("未能通过 UNO 使用 LibreOffice（{reason}），已改用 soffice --convert-to pdf：PDF 中的目录没有更新页码。"
               "请安装 Debian 软件包 python3-uno",
-              "unoserver could not start ({reason}); used soffice --convert-to pdf instead, so the PDF's table "
-              "of contents has no page numbers: install the Debian package python3-uno"),
+              "LibreOffice could not be used through UNO ({reason}); used soffice --convert-to pdf instead, so the "
+              "PDF's table of contents has no page numbers: install the Debian package python3-uno"),
+    "DG814": ("生成 PDF {path} 超过了 {seconds} 秒，LibreOffice 已被终止（可用 --pdf-timeout 放宽时限）",
+              "making the PDF {path} took more than {seconds} s and LibreOffice was stopped "
+              "(raise the limit with --pdf-timeout)"),
+    "DG815": ("生成 PDF {path} 时 LibreOffice 崩溃了（{reason}），重启后重试仍然失败",
+              "LibreOffice crashed while making the PDF {path} ({reason}), and again after a restart"),
+    # batch and output names (DG82x)
+    "DG821": ("输出文件 {path} 应以 .docx 结尾：只给一个数据文件时，-o 是输出的 .docx 文件（不带扩展名时是输出文件夹）",
+              "the output file {path} must end in .docx: with one data file, -o names the .docx "
+              "(or, without an extension, a folder)"),
+    "DG822": ("输出文件 {path} 就是输入文件，生成会覆盖它：请用 -o 另指定输出文件或文件夹",
+              "the output {path} is an input file and would overwrite it: choose another output with -o"),
+    "DG823": ("{first} 与 {second} 都会生成 {path}，其中一份会丢失：请给其中一个改名，或分开生成",
+              "{first} and {second} would both be written to {path}, losing one: rename one of them or "
+              "render them separately"),
+    "DG824": ("生成时出现内部错误（{error}）：这是 docgen 或某个插件的缺陷，请连同这个数据文件一起报告；其余文件照常生成",
+              "internal error ({error}): a bug in docgen or a plugin; please report it with this data file. "
+              "The other files are rendered as usual"),
+    "DG825": ("生成这份报告的进程意外退出（{status}）：其余文件照常生成",
+              "the process rendering this report exited unexpectedly ({status}); the other files are rendered "
+              "as usual"),
     # department performance (DG62x)
     "DG621": ("{name}的得分 {score} 超过分值 {full}：得分不能高于该指标的满分",
               "{name} scores {score}, above its full marks {full}: a score cannot exceed the full marks"),

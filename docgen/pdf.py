@@ -3,13 +3,22 @@
 A plain ``soffice --headless --convert-to pdf`` leaves a 目录 (TOC field) as
 the placeholder text the .docx carries; LibreOffice fills it with the right
 page numbers only when the document's indexes are updated through its UNO API
-before export. unoserver (PyPI) does exactly that (``update_index``) and keeps
-one LibreOffice running for a whole batch. Its server needs the ``uno``
-module of Debian's python3-uno, i.e. the system ``python3``; docgen starts it
-with that interpreter, pointing it at the unoserver package installed beside
-docgen, and talks to it as a client over XML-RPC on the loopback interface.
-Without python3-uno, docgen falls back to ``soffice --convert-to pdf`` and
-says what the PDF lacks (DG813).
+before export. That API needs the ``uno`` module of Debian's python3-uno, i.e.
+the system ``python3``, so a :class:`Converter` runs :mod:`docgen.unoworker`
+with that interpreter: a small process that starts one LibreOffice and
+converts the documents it is sent over a pipe. Without python3-uno, docgen
+falls back to ``soffice --convert-to pdf`` and says what the PDF lacks (DG813).
+
+Nothing waits without a deadline. LibreOffice is used as soon as it answers
+(no fixed sleep, no TCP port: the UNO connection is a named pipe); a
+conversion that takes longer than its timeout, or a LibreOffice that crashes,
+is killed and restarted and the document tried once more (DG814, DG815 if it
+fails again). LibreOffice and its helper run in process groups of their own,
+killed as a whole; the PDF is made in a private temporary folder and written
+beside the .docx atomically, so an interrupted run leaves neither processes
+nor partial files (the CLI turns SIGTERM into an exception for this). Each
+batch worker has its own Converter, so ``--pdf -j N`` converts N documents
+at a time.
 
 The templates name the faces of Chinese government documents (仿宋_GB2312,
 黑体, 楷体_GB2312, 方正小标宋简体); LibreOffice is pointed (``FONTCONFIG_FILE``)
@@ -18,24 +27,30 @@ the PDF has Simplified Chinese glyphs and not the Japanese variant.
 """
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import secrets
+import select
 import shutil
-import socket
+import signal
 import subprocess
 import tempfile
 import time
-import xmlrpc.client
 from pathlib import Path
 from types import TracebackType
-from typing import Iterable
+from typing import Any, Iterable
 
 from .errors import DocgenError, Location, Problem
 
 FONTS_CONF = Path(__file__).parent / "data" / "fonts.conf"
+WORKER = Path(__file__).with_name("unoworker.py")
 #: The Python that has Debian's python3-uno (override with DOCGEN_UNO_PYTHON).
 UNO_PYTHON = "/usr/bin/python3"
-_START_TIMEOUT = 60.0
-_CONVERT_TIMEOUT = 300
+#: Seconds one document may take to convert (``docgen render --pdf-timeout``).
+DEFAULT_TIMEOUT = 120.0
+_START_TIMEOUT = 60.0  # seconds LibreOffice may take to start answering
+_STOP_TIMEOUT = 15.0  # seconds the helper may take to stop LibreOffice before both are killed
 
 
 def soffice() -> str:
@@ -51,149 +66,252 @@ def pdf_path(docx: Path) -> Path:
     return docx.with_suffix(".pdf")
 
 
-def _environment(**extra: str) -> dict[str, str]:
-    return {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF), **extra}
+def _environment() -> dict[str, str]:
+    return {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def _kill_group(pid: int | None) -> None:
+    """SIGKILL a process group started with ``start_new_session`` (its leader's pid)."""
+    if pid is None:
+        return
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+class _Timeout(Exception):
+    """The helper did not answer in time."""
+
+
+class _Gone(Exception):
+    """The helper exited; the message is the last line it logged."""
+
+
+class _Office:
+    """One running :mod:`docgen.unoworker` and the LibreOffice it started; every wait has a deadline."""
+
+    def __init__(self, soffice: str, folder: Path):
+        self._log = folder / "unoworker.log"
+        python = os.environ.get("DOCGEN_UNO_PYTHON", UNO_PYTHON)
+        pipe = f"docgen-{os.getpid()}-{secrets.token_hex(6)}"
+        with open(self._log, "ab") as log:
+            self.process = subprocess.Popen(
+                [python, str(WORKER), soffice, pipe], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=log, env=_environment(), start_new_session=True)
+        self._buffer = b""
+        self._office: int | None = None  # LibreOffice's pid (and process group)
+        self._profile: str | None = None
+        self.ready = False
+
+    def wait_ready(self, timeout: float) -> None:
+        """Until LibreOffice answers; :class:`_Timeout` or :class:`_Gone` if it does not."""
+        deadline = time.monotonic() + timeout
+        while not self.ready:
+            message = self._message(deadline)
+            self._office = message.get("office", self._office)
+            self._profile = message.get("profile", self._profile)
+            self.ready = bool(message.get("ready"))
+
+    def request(self, message: dict[str, str], timeout: float) -> dict[str, Any]:
+        """Send one request and wait for its reply."""
+        assert self.process.stdin is not None
+        try:
+            self.process.stdin.write(json.dumps(message).encode() + b"\n")
+            self.process.stdin.flush()
+        except OSError:
+            raise _Gone(self._last_log_line()) from None
+        return self._message(time.monotonic() + timeout)
+
+    def _message(self, deadline: float) -> dict[str, Any]:
+        assert self.process.stdout is not None
+        fd = self.process.stdout.fileno()
+        while b"\n" not in self._buffer:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise _Timeout
+            if select.select([fd], [], [], remaining)[0]:
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    raise _Gone(self._last_log_line())
+                self._buffer += chunk
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        return json.loads(line)
+
+    def _last_log_line(self) -> str:
+        try:
+            lines = self._log.read_text("utf-8", "replace").strip().splitlines()
+        except OSError:
+            lines = []
+        return lines[-1] if lines else f"exit code {self.process.poll()}"
+
+    def stop(self) -> None:
+        """Let the helper stop LibreOffice (end of its input); kill both if that takes too long."""
+        assert self.process.stdin is not None
+        try:
+            self.process.stdin.close()
+            self.process.wait(_STOP_TIMEOUT)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
+
+    def kill(self) -> None:
+        """Kill the helper and LibreOffice (both whole process groups) and remove the profile."""
+        if self.process.returncode != 0:  # 0: the helper stopped LibreOffice itself
+            _kill_group(self._office)
+            _kill_group(self.process.pid)
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+        if self._profile:
+            shutil.rmtree(self._profile, ignore_errors=True)
 
 
 class Converter:
-    """Converts .docx files to PDF, with one LibreOffice kept running for all of them.
+    """Converts .docx files to PDF with one LibreOffice, started on :meth:`start` (or first use).
 
-    Use as a context manager; :attr:`warnings` says when the TOC could not be
-    updated (unoserver unavailable: plain ``soffice`` conversion instead).
+    Use as a context manager. :attr:`warnings` says when the table of contents
+    could not be updated (no python3-uno: plain ``soffice`` conversion instead).
+    ``timeout`` bounds each document's conversion, in seconds (default :data:`DEFAULT_TIMEOUT`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, timeout: float | None = None) -> None:
         self._soffice = soffice()
-        self._folder = tempfile.TemporaryDirectory(prefix="docgen-pdf-")
-        self._server: subprocess.Popen[bytes] | None = None
-        self._port = 0
+        self.timeout = timeout or DEFAULT_TIMEOUT
+        self._folder = Path(tempfile.mkdtemp(prefix="docgen-pdf-"))
+        self._office: _Office | None = None
+        self._fallback = ""  # why UNO cannot be used; then each document goes through soffice
+        self._made = 0
         self.warnings: list[Problem] = []
 
     def __enter__(self) -> "Converter":
-        reason = self._start_server()
-        if reason:
-            self.warnings.append(Problem("DG813", {"reason": reason}, severity="warning"))
+        self.start()
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
-        self._stop_server()
-        self._folder.cleanup()
+        self.close()
+
+    def start(self) -> None:
+        """Start LibreOffice without waiting for it, so it comes up while the documents render."""
+        if self._office is None and not self._fallback:
+            python = os.environ.get("DOCGEN_UNO_PYTHON", UNO_PYTHON)
+            if not Path(python).exists():
+                self._use_soffice(f"{python}: no such file")
+            else:
+                self._office = _Office(self._soffice, self._folder)
+
+    def close(self) -> None:
+        """Stop LibreOffice and remove every temporary file."""
+        office, self._office = self._office, None
+        try:
+            if office is not None:
+                office.stop()
+        finally:
+            shutil.rmtree(self._folder, ignore_errors=True)
 
     def convert(self, docx: Path) -> Path:
-        """Write ``docx``'s PDF beside it (atomically); DG812 when LibreOffice fails."""
-        target = pdf_path(docx)
-        made = self._with_server(docx) if self._server else self._with_soffice(docx)
-        try:
-            os.replace(made, target)
-        except OSError as exc:
-            raise DocgenError.single("DG812", Location(str(docx)), path=str(target),
-                                     reason=exc.strerror or str(exc)) from None
-        return target
+        """Write ``docx``'s PDF beside it (atomically); DG812, DG814 or DG815 when it cannot.
 
-    def _with_server(self, docx: Path) -> Path:
-        from unoserver.client import UnoClient
+        After a hang or a crash LibreOffice is restarted and the document tried once more.
+        """
+        from .output import write_atomic
 
-        made = pdf_path(docx).with_name(f".{docx.stem}.{os.getpid()}.tmp.pdf")
+        self._made += 1
+        made = self._folder / f"{self._made}.pdf"
         try:
-            UnoClient("127.0.0.1", str(self._port), host_location="local").convert(
-                inpath=str(docx), outpath=str(made), convert_to="pdf", update_index=True)
-        except (xmlrpc.client.Error, OSError) as exc:
+            for attempt in (1, 2):
+                if not self._uno_available():
+                    made = self._with_soffice(docx)
+                    break
+                failure = self._with_uno(docx, made)
+                if failure is None:
+                    break
+                assert self._office is not None
+                self._office.kill()  # the next attempt starts a new one
+                self._office = None
+                if attempt == 2:
+                    raise failure
+            write_atomic(pdf_path(docx), made.read_bytes())
+        finally:
             made.unlink(missing_ok=True)
-            raise DocgenError.single("DG812", Location(str(docx)), path=str(pdf_path(docx)),
-                                     reason=str(exc)) from None
-        return made
+        return pdf_path(docx)
+
+    def _uno_available(self) -> bool:
+        """Whether LibreOffice answers through the helper (started now if need be)."""
+        self.start()
+        if self._office is not None and not self._office.ready:
+            try:
+                self._office.wait_ready(_START_TIMEOUT)
+            except _Timeout:
+                self._use_soffice(f"no answer in {_START_TIMEOUT:.0f} s")
+            except _Gone as gone:
+                self._use_soffice(str(gone))
+        return not self._fallback
+
+    def _use_soffice(self, reason: str) -> None:
+        if self._office is not None:
+            self._office.kill()
+            self._office = None
+        self._fallback = reason
+        self.warnings.append(Problem("DG813", {"reason": reason}, severity="warning"))
+
+    def _with_uno(self, docx: Path, made: Path) -> DocgenError | None:
+        """Convert through the helper: None when done, the failure when LibreOffice hung or crashed
+        (DG814, DG815); DG812 raised when LibreOffice is fine but cannot convert the document."""
+        assert self._office is not None
+        where, target = Location(str(docx)), str(pdf_path(docx))
+        try:
+            reply = self._office.request({"docx": str(docx.resolve()), "pdf": str(made)}, self.timeout)
+        except _Timeout:
+            return DocgenError.single("DG814", where, path=target, seconds=f"{self.timeout:g}")
+        except _Gone as gone:
+            return DocgenError.single("DG815", where, path=target, reason=str(gone))
+        if "ok" in reply:
+            return None
+        if not reply.get("alive"):
+            return DocgenError.single("DG815", where, path=target, reason=reply.get("error", ""))
+        raise DocgenError.single("DG812", where, path=target, reason=reply.get("error", ""))
 
     def _with_soffice(self, docx: Path) -> Path:
-        folder = Path(tempfile.mkdtemp(dir=self._folder.name))
-        profile = (folder / "profile").as_uri()
+        """``soffice --convert-to pdf`` (no TOC update); the PDF made, in the private folder."""
+        out = self._folder / "soffice"
+        profile = (self._folder / "profile").as_uri()
         command = [self._soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                   "--outdir", str(folder), str(docx)]
-        result = subprocess.run(command, env=_environment(), capture_output=True, timeout=_CONVERT_TIMEOUT)
-        made = folder / pdf_path(docx).name
-        if result.returncode != 0 or not made.exists():
-            reason = (result.stderr or result.stdout).decode("utf-8", "replace").strip() or f"退出码 {result.returncode}"
+                   "--outdir", str(out), str(docx)]
+        process = subprocess.Popen(command, env=_environment(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            output, _ = process.communicate(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            raise DocgenError.single("DG814", Location(str(docx)), path=str(pdf_path(docx)),
+                                     seconds=f"{self.timeout:g}") from None
+        finally:
+            _kill_group(process.pid)
+            process.wait()
+        made = out / pdf_path(docx).name
+        if process.returncode != 0 or not made.exists():
+            reason = output.decode("utf-8", "replace").strip() or f"exit code {process.returncode}"
             raise DocgenError.single("DG812", Location(str(docx)), path=str(pdf_path(docx)), reason=reason)
         return made
 
-    def _start_server(self) -> str:
-        """Start unoserver and wait until it answers; the reason it could not, or ''."""
-        python = os.environ.get("DOCGEN_UNO_PYTHON", UNO_PYTHON)
-        if not Path(python).exists():
-            return f"找不到带 python3-uno 的 Python：{python}"
-        package = self._unoserver_path()
-        if package is None:
-            return "docgen 的环境中没有安装 unoserver（pip install unoserver）"
-        self._port = _free_port()
-        log = open(Path(self._folder.name) / "unoserver.log", "wb")
-        with log:
-            self._server = subprocess.Popen(
-                [python, "-m", "unoserver.server", "--interface", "127.0.0.1", "--port", str(self._port),
-                 "--uno-port", str(_free_port()), "--executable", self._soffice,
-                 "--conversion-timeout", str(_CONVERT_TIMEOUT)],
-                env=_environment(PYTHONPATH=str(package)), stdin=subprocess.DEVNULL, stdout=log, stderr=log)
-        deadline = time.monotonic() + _START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self._server.poll() is not None:
-                self._server = None
-                lines = (Path(self._folder.name) / "unoserver.log").read_text("utf-8", "replace").splitlines()
-                return lines[-1] if lines else "unoserver 退出"
-            try:
-                xmlrpc.client.ServerProxy(f"http://127.0.0.1:{self._port}").info()
-                return ""
-            except OSError:
-                time.sleep(0.1)
-        self._stop_server()
-        return f"{_START_TIMEOUT:.0f} 秒内没有响应"
 
-    def _unoserver_path(self) -> Path | None:
-        """A folder holding only the unoserver package and its metadata, for the system Python's path."""
-        from importlib import metadata
-
-        try:
-            dist = metadata.distribution("unoserver")
-        except metadata.PackageNotFoundError:
-            return None
-        site = Path(str(dist.locate_file("")))
-        folder = Path(self._folder.name) / "path"
-        folder.mkdir()
-        for name in ("unoserver", f"unoserver-{dist.version}.dist-info"):
-            if not (site / name).exists():
-                return None
-            (folder / name).symlink_to(site / name)
-        return folder
-
-    def _stop_server(self) -> None:
-        if self._server is None:
-            return
-        self._server.terminate()  # unoserver stops its LibreOffice on SIGTERM
-        try:
-            self._server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self._server.kill()
-            self._server.wait()
-        self._server = None
-
-
-def write_pdfs(documents: Iterable[Path]) -> list[Problem]:
+def write_pdfs(documents: Iterable[Path], converter: Converter | None = None) -> list[Problem]:
     """Write each document's PDF beside it; return the warnings.
 
-    Raises :class:`DocgenError` with every failed conversion (the others are written).
+    Uses ``converter`` if given (e.g. one started while the documents rendered;
+    its owner closes it), else one of its own. Raises :class:`DocgenError` with
+    every failed conversion (the others are written).
     """
     errors: list[Problem] = []
-    with Converter() as converter:
+    with Converter() if converter is None else contextlib.nullcontext(converter) as used:
         for docx in documents:
             try:
-                converter.convert(docx)
+                used.convert(docx)
             except DocgenError as error:
                 errors.extend(error.problems)
-        warnings = converter.warnings
+        warnings = used.warnings
     if errors:
         raise DocgenError(errors)
     return warnings

@@ -1,0 +1,130 @@
+"""LibreOffice behind a pipe: the process :mod:`docgen.pdf` talks to. Runs under the system Python.
+
+Debian's ``uno`` module exists only for ``/usr/bin/python3`` (python3-uno), so
+this file is run by that interpreter as a script and imports nothing from
+docgen. It starts one LibreOffice with a fresh profile, listening on a UNO
+*pipe* (a named local socket, so no TCP port can be taken or squatted), connects
+as soon as LibreOffice answers (polling, no fixed sleep), then serves requests:
+one JSON object per line on stdin, one reply per line on stdout.
+
+    {"docx": "/abs/in.docx", "pdf": "/abs/out.pdf"}  ->  {"ok": true} | {"error": "...", "alive": false}
+
+Conversion opens the document hidden and read-only, updates its indexes twice
+(the table of contents first grows, then its page numbers settle), and exports
+with ``writer_pdf_Export``. Its first line is ``{"office": pid, "profile": dir}``
+so docgen can kill LibreOffice and remove the profile even if this process dies;
+end of input (docgen closed the pipe, or died) stops LibreOffice and removes
+the profile.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import uno  # type: ignore[import-not-found]  # python3-uno
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+
+_START_POLL = 0.05  # seconds between connection attempts while LibreOffice starts
+_STOP_WAIT = 10.0  # seconds LibreOffice gets to quit before it is killed
+
+
+def _reply(**message: object) -> None:
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
+
+
+def _props(**values: object) -> tuple:
+    return tuple(PropertyValue(Name=name, Value=value) for name, value in values.items())
+
+
+def _connect(pipe: str, office: subprocess.Popen) -> object:
+    """The remote Desktop, as soon as LibreOffice accepts on ``pipe``."""
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    while True:
+        try:
+            remote = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+            return remote.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", remote)
+        except NoConnectException:
+            if office.poll() is not None:
+                raise RuntimeError(f"LibreOffice exited with code {office.returncode}") from None
+            time.sleep(_START_POLL)
+
+
+def _convert(desktop: object, docx: str, pdf: str) -> None:
+    document = desktop.loadComponentFromURL(  # type: ignore[attr-defined]
+        uno.systemPathToFileUrl(docx), "_blank", 0, _props(Hidden=True, ReadOnly=True))
+    if document is None:
+        raise RuntimeError(f"LibreOffice could not open {docx}")
+    try:
+        for _ in range(2):
+            document.refresh()
+            indexes = document.getDocumentIndexes()
+            for i in range(indexes.getCount()):
+                indexes.getByIndex(i).update()
+        document.storeToURL(uno.systemPathToFileUrl(pdf), _props(FilterName="writer_pdf_Export"))
+    finally:
+        document.close(True)
+
+
+def _stop(office: subprocess.Popen, desktop: object | None) -> None:
+    """Quit LibreOffice politely, then kill its whole process group (soffice.bin may outlive oosplash)."""
+    if office.poll() is None and desktop is not None:
+        # terminate() is a UNO call with no timeout: a frozen LibreOffice must not freeze us too
+        quitting = threading.Thread(target=_quietly, args=(desktop.terminate,), daemon=True)  # type: ignore[attr-defined]
+        quitting.start()
+        quitting.join(_STOP_WAIT)
+    try:
+        office.wait(timeout=_STOP_WAIT if office.poll() is None and desktop is not None else 0.1)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        os.killpg(office.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    office.wait()
+
+
+def _quietly(call: object) -> None:
+    try:
+        call()  # type: ignore[operator]
+    except Exception:  # already gone: the kill that follows is all that is needed
+        pass
+
+
+def main(soffice: str, pipe: str) -> None:
+    profile = tempfile.mkdtemp(prefix="docgen-lo-")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    office = subprocess.Popen(
+        [soffice, "--headless", "--invisible", "--nocrashreport", "--nodefault", "--nologo",
+         "--nofirststartwizard", "--norestore", f"-env:UserInstallation={Path(profile).as_uri()}",
+         f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    desktop = None
+    try:
+        _reply(office=office.pid, profile=profile)
+        desktop = _connect(pipe, office)
+        _reply(ready=True)
+        for line in sys.stdin:
+            request = json.loads(line)
+            try:
+                _convert(desktop, request["docx"], request["pdf"])
+                _reply(ok=True)
+            except Exception as exc:  # any UNO failure is this document's; say whether LibreOffice survived
+                _reply(error=f"{type(exc).__name__}: {exc}", alive=office.poll() is None)
+    finally:
+        _stop(office, desktop)
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
