@@ -11,20 +11,43 @@ embedded workbooks are replaced. Templates using features that need
 docxtpl's per-document object model (``{%tc`` column loops, templated core
 properties or footnotes) are not prepared; :mod:`docgen.rendering` then falls
 back to plain docxtpl.
+
+A template is read defensively (:func:`read_package`): member sizes and
+compression ratios are checked before anything is unpacked, and every XML
+part must be well-formed, without a DOCTYPE. The preparation is kept on disk
+(:mod:`docgen.diskcache`), keyed by the template's bytes and the code that
+prepares it, so a later process skips patching and compiling. Every rendered
+part is parsed before a document is packaged, so a broken document is never
+written.
 """
 from __future__ import annotations
 
+import hashlib
 import io
+import marshal
 import re
+import sys
 import zipfile
 from dataclasses import dataclass
-from typing import Any, Mapping
+from functools import lru_cache
+from pathlib import Path
+from types import CodeType
+from typing import Any, Iterable, Mapping
+from xml.parsers import expat
 
 from jinja2 import Environment, Template
 
-from . import docxzip
+from . import diskcache, docxzip
 from .charts import Chart, find_charts
+from .errors import DocgenError
 
+#: Parts every Word document has.
+REQUIRED_PARTS = ("[Content_Types].xml", "word/document.xml")
+#: A member bigger than :data:`_RATIO_FLOOR` may not be compressed more than this (a zip bomb is).
+MAX_RATIO = 200
+_RATIO_FLOOR = 2**20
+_CACHE = "templates"
+_CACHE_FORMAT = 1
 _BODY = re.compile(r"<w:body\b.*</w:body>", re.DOTALL)
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")\d+(")')
 _TAG = re.compile(r"\{[{%#]")
@@ -57,6 +80,7 @@ class _Templated:
     template: Template
     source: str
     suffix: str
+    code: CodeType  # the compiled Jinja source, kept for the disk cache
 
 
 def _split_lines(xml: str) -> str:
@@ -65,7 +89,11 @@ def _split_lines(xml: str) -> str:
 
 
 def _finish(xml: str) -> str:
-    """docxtpl's post-render clean-up: join the lines, restore escaped braces, renumber drawings."""
+    """docxtpl's post-render clean-up: join the lines, restore escaped braces, renumber drawings.
+
+    Data text never contains the escaped braces: :func:`docgen.rendering.docx_text` writes
+    its underscores as character references, so text typed as ``{_{ x }_}`` stays so.
+    """
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if "<wp:docPr" in xml:  # drawings repeated by a loop must not share ids
@@ -74,33 +102,170 @@ def _finish(xml: str) -> str:
     return xml
 
 
+class _BadXml(Exception):
+    """A part that is not well-formed XML (``reason``), or declares a DOCTYPE (``doctype``)."""
+
+    def __init__(self, reason: str, doctype: bool = False):
+        super().__init__(reason)
+        self.reason, self.doctype = reason, doctype
+
+
+def check_xml(data: bytes) -> None:
+    """Raise :class:`_BadXml` unless ``data`` is well-formed, namespace-correct XML without a DOCTYPE.
+
+    expat (the standard library's parser) is used so that checking needs neither lxml
+    nor python-docx; a DOCTYPE is refused as soon as it starts, before any entity is read.
+    """
+    parser = expat.ParserCreate(namespace_separator=" ")
+
+    def doctype(*_: Any) -> None:
+        raise _BadXml("DOCTYPE", doctype=True)
+
+    parser.StartDoctypeDeclHandler = doctype
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise _BadXml(str(exc)) from None
+
+
+def _is_xml(name: str) -> bool:
+    return name.endswith((".xml", ".rels"))
+
+
+def read_package(path: Path, layout: str, max_bytes: int) -> tuple[bytes, dict[str, bytes]]:
+    """A template's bytes and its members (name -> content, in archive order), all checked.
+
+    Sizes come from the archive's directory and are checked before anything is
+    unpacked: the file, each member and their sum at most ``max_bytes``, a large
+    member compressed at most :data:`MAX_RATIO` times. The parts Word needs must be
+    there and every XML part must be well-formed without a DOCTYPE.
+    """
+    def refuse(code: str, **params: Any) -> DocgenError:
+        return DocgenError.single(code, layout=layout, path=str(path), **params)
+
+    try:
+        if path.stat().st_size > max_bytes:
+            raise refuse("DG410", part=path.name, size=_mb(path.stat().st_size), limit=_mb(max_bytes))
+        data = path.read_bytes()
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+        total = 0
+        for info in infos:
+            total += info.file_size
+            bomb = info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+            if info.file_size > max_bytes or total > max_bytes or bomb:
+                raise refuse("DG410", part=info.filename, size=_mb(info.file_size), limit=_mb(max_bytes))
+        names = [info.filename for info in infos]
+        for required in REQUIRED_PARTS:
+            if required not in names:
+                raise refuse("DG414", part=required)
+        members = {name: archive.read(name) for name in names}
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError,
+            ValueError) as exc:
+        raise refuse("DG403", reason=f"{type(exc).__name__}: {exc}") from None
+    for name, content in members.items():
+        if _is_xml(name):
+            try:
+                check_xml(content)
+            except _BadXml as bad:
+                raise (refuse("DG416", part=name) if bad.doctype else
+                       refuse("DG415", part=name, reason=bad.reason)) from None
+    return data, members
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.1f}"
+
+
+def _template(env: Environment, code: CodeType) -> Template:
+    """A Jinja template of ``env`` from its compiled code (as ``env.from_string`` makes it)."""
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
+
+
+class OutputTooLarge(Exception):
+    """A rendered part went beyond the output limit."""
+
+
+def bounded_render(template: Template, context: Mapping[str, Any], max_chars: int) -> str:
+    """``template`` rendered, stopped with :class:`OutputTooLarge` as soon as it exceeds ``max_chars``."""
+    chunks, size = [], 0
+    for chunk in template.generate(context):
+        size += len(chunk)
+        if size > max_chars:
+            raise OutputTooLarge
+        chunks.append(chunk)
+    return "".join(chunks)
+
+
+def check_parts(parts: Mapping[str, bytes], layout: str) -> None:
+    """DG417 unless every XML part among ``parts`` (name -> content) is well-formed."""
+    for name, content in parts.items():
+        if _is_xml(name):
+            try:
+                check_xml(content)
+            except _BadXml as bad:
+                raise DocgenError.single("DG417", layout=layout, part=name, reason=bad.reason) from None
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> bytes:
+    """What a cached preparation depends on besides the template: the code that makes and runs it."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(repr((_CACHE_FORMAT, sys.implementation.cache_tag, version("docgen"),
+                                  version("jinja2"), version("docxtpl"))).encode())
+    here = Path(__file__).parent
+    for module in ("compiled.py", "rendering.py", "charts.py", "formatting.py", "docxzip.py"):
+        digest.update((here / module).read_bytes())
+    return digest.digest()
+
+
 class CompiledTemplate:
     """A .docx template ready to render: Jinja compiled, unchanging parts compressed."""
 
     def __init__(self, members: list[docxzip.Member | str], templated: dict[str, _Templated],
-                 env: Environment, styles: frozenset[str], prefixes: frozenset[str], charts: tuple[Chart, ...] = ()):
+                 env: Environment, styles: frozenset[str], prefixes: frozenset[str], charts: tuple[Chart, ...] = (),
+                 document: str = "", layout: str = ""):
         self._members = members  # a str stands for a templated part, rendered per document
         self._templated = templated
         self._env = env
         self.styles = styles  # style ids defined in word/styles.xml
         self.prefixes = prefixes  # namespace prefixes declared on the document's root
         self.charts = charts  # the named charts, bound to data per document
-        self._document = ""  # word/document.xml as in the template, for a template without tags
+        self._document = document  # word/document.xml as in the template, for a template without tags
+        self.layout = layout
 
     @classmethod
-    def prepare(cls, template_bytes: bytes, env: Environment) -> "CompiledTemplate | None":
-        """Prepare a template, or None when it needs docxtpl's per-document path."""
+    def prepare(cls, template: Path, env: Environment, layout: str, max_bytes: int) -> "CompiledTemplate | None":
+        """Prepare a template, or None when it needs docxtpl's per-document path.
+
+        The preparation comes from the disk cache when this template was prepared
+        before by the same code; a template's errors are raised before the cache is asked.
+        """
+        data, members = read_package(template, layout, max_bytes)
+        key = hashlib.sha256(_code_fingerprint() + data).hexdigest()
+        cached = diskcache.get(_CACHE, key)
+        if cached is not None:
+            try:
+                return cls._thaw(marshal.loads(cached), env, layout)
+            except (EOFError, ValueError, TypeError, IndexError, KeyError):
+                pass  # an entry this code cannot read is prepared anew
+        compiled = cls._build(data, members, env, layout)
+        if compiled is not None:
+            diskcache.put(_CACHE, key, marshal.dumps(compiled._freeze()))
+        return compiled
+
+    @classmethod
+    def _build(cls, data: bytes, contents: dict[str, bytes], env: Environment, layout: str) -> "CompiledTemplate | None":
         from docxtpl import DocxTemplate
 
-        archive = zipfile.ZipFile(io.BytesIO(template_bytes))
-        names = archive.namelist()
-        texts = {n: archive.read(n).decode("utf-8") for n in names if n.endswith(".xml") or n.endswith(".rels")}
-        if any(_TAG.search(texts.get(n, "")) for n in names if not _TEMPLATED_PARTS.fullmatch(n)):
+        texts = {n: c.decode("utf-8") for n, c in contents.items() if _is_xml(n)}
+        if any(_TAG.search(text) for n, text in texts.items() if not _TEMPLATED_PARTS.fullmatch(n)):
             return None  # templated core properties, footnotes, ...: docxtpl handles those
-        patcher = DocxTemplate(io.BytesIO(template_bytes))
+        patcher = DocxTemplate(io.BytesIO(data))
         members: list[docxzip.Member | str] = []
         templated: dict[str, _Templated] = {}
-        for name in names:
+        for name, content in contents.items():
             text = texts.get(name, "")
             if _TEMPLATED_PARTS.fullmatch(name) and _TAG.search(text):
                 part = cls._templated_part(name, text, patcher, env)
@@ -109,49 +274,82 @@ class CompiledTemplate:
                 templated[name] = part
                 members.append(name)
             else:
-                members.append(docxzip.Member.compress(name, archive.read(name)))
-        document = texts.get("word/document.xml", "")
+                members.append(docxzip.Member.compress(name, content))
+        document = texts["word/document.xml"]
         root = document[: document.find("<w:body")]
-        charts = find_charts(document, lambda n: archive.read(n) if n in names else None)
-        compiled = cls(members, templated, env, frozenset(_STYLE_ID.findall(texts.get("word/styles.xml", ""))),
-                       frozenset(_DECLARED.findall(root)), tuple(charts))
-        compiled._document = document
-        return compiled
+        charts = find_charts(document, contents.get)
+        return cls(members, templated, env, frozenset(_STYLE_ID.findall(texts.get("word/styles.xml", ""))),
+                   frozenset(_DECLARED.findall(root)), tuple(charts), document, layout)
+
+    def _freeze(self) -> tuple:
+        """The preparation as plain values :mod:`marshal` can store (Jinja templates as code)."""
+        members = [m if isinstance(m, str) else (m.name, m.crc, m.size, m.data) for m in self._members]
+        templated = [(name, p.prefix, p.source, p.suffix, p.code) for name, p in self._templated.items()]
+        charts = [(c.name, c.rel_id, c.part, c.xml, c.workbook) for c in self.charts]
+        return (members, templated, sorted(self.styles), sorted(self.prefixes), charts, self._document)
+
+    @classmethod
+    def _thaw(cls, frozen: tuple, env: Environment, layout: str) -> "CompiledTemplate":
+        members, templated, styles, prefixes, charts, document = frozen
+        parts = {name: _Templated(prefix, _template(env, code), source, suffix, code)
+                 for name, prefix, source, suffix, code in templated}
+        return cls([m if isinstance(m, str) else docxzip.Member(*m) for m in members], parts, env,
+                   frozenset(styles), frozenset(prefixes), tuple(Chart(*c) for c in charts), document, layout)
 
     @staticmethod
     def _templated_part(name: str, text: str, patcher: Any, env: Environment) -> _Templated | None:
         if name == "word/document.xml":
             match = _BODY.search(text)
-            prefix, inner, suffix = text[: match.start()], match.group(0), text[match.end():]
+            if match is None:
+                prefix, inner, suffix = text, "", ""
+            else:
+                prefix, inner, suffix = text[: match.start()], match.group(0), text[match.end():]
         else:
             prefix, inner, suffix = "", text, ""
         source = _split_lines(patcher.patch_xml(inner))
         if "{%tc" in source or "{%-tc" in source:
             return None  # column loops need docxtpl's fix_tables on the parsed tree
-        return _Templated(prefix, env.from_string(source), source, suffix)
+        env.last_source = source  # type: ignore[attr-defined]  # for the message of a syntax error
+        code = env.compile(source)
+        return _Templated(prefix, _template(env, code), source, suffix, code)
 
-
-    def render_parts(self, context: Mapping[str, Any]) -> dict[str, str]:
-        """The XML of each templated part for ``context``."""
+    def render_parts(self, context: Mapping[str, Any], max_chars: int) -> dict[str, str]:
+        """The XML of each templated part for ``context``; :class:`OutputTooLarge` beyond ``max_chars``."""
         rendered = {}
+        budget = max_chars
         for name, part in self._templated.items():
             self._env.last_source = part.source  # type: ignore[attr-defined]  # for error messages
-            rendered[name] = part.prefix + _finish(part.template.render(context)) + part.suffix
+            body = bounded_render(part.template, context, budget)
+            budget -= len(body)
+            rendered[name] = part.prefix + _finish(body) + part.suffix
         return rendered
 
     def document(self, parts: Mapping[str, str]) -> str:
         """The document.xml of a rendered document (``parts`` from :meth:`render_parts`)."""
         return parts.get("word/document.xml", self._document)
 
-    def package(self, parts: Mapping[str, str], replaced: Mapping[str, bytes] | None = None) -> bytes:
+    def package(self, parts: Mapping[str, str], replaced: Mapping[str, bytes] | None = None,
+                max_bytes: int | None = None) -> bytes:
         """The .docx bytes with ``parts`` in place of the templated parts and the
-        ``replaced`` members (chart parts, workbooks: name -> bytes) in place of the template's."""
+        ``replaced`` members (chart parts, workbooks: name -> bytes) in place of the template's.
+
+        Every new XML part is parsed first (DG417), and the unpacked size of the
+        whole document must stay within ``max_bytes`` (DG409).
+        """
         replaced = replaced or {}
+        new = {name: text.encode("utf-8") for name, text in parts.items()}
+        new.update(replaced)
+        if max_bytes is not None:
+            names = [m if isinstance(m, str) else m.name for m in self._members]
+            size = sum(len(new[n]) if n in new else m.size for n, m in zip(names, self._members))  # type: ignore
+            if size > max_bytes:
+                raise DocgenError.single("DG409", layout=self.layout, limit=_mb(max_bytes))
+        check_parts(new, self.layout)
 
         def member(m: docxzip.Member | str) -> docxzip.Member:
             if isinstance(m, str):
-                return docxzip.Member.compress(m, parts[m].encode("utf-8"), docxzip.PER_DOCUMENT)
-            return docxzip.Member.compress(m.name, replaced[m.name], docxzip.PER_DOCUMENT) if m.name in replaced else m
+                return docxzip.Member.compress(m, new[m], docxzip.PER_DOCUMENT)
+            return docxzip.Member.compress(m.name, new[m.name], docxzip.PER_DOCUMENT) if m.name in new else m
 
         return docxzip.write(member(m) for m in self._members)
 

@@ -60,6 +60,26 @@ def clause(text: Any) -> str:
     return str(text).rstrip().rstrip("。")
 
 
+_FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+
+
+def safe_format(template: str, names: Mapping[str, str]) -> str:
+    """``template`` with each ``{name}`` of ``names`` replaced, and nothing else.
+
+    Layout settings are written by template authors, so ``str.format`` (which
+    reaches attributes and items, ``{0.__class__}``, and raises on an unknown
+    field) is not used on them: any other brace text is kept as written, and
+    ``{{``/``}}`` stand for single braces as in ``str.format``.
+    """
+    def field(match: re.Match[str]) -> str:
+        if match.group(0) in ("{{", "}}"):
+            return match.group(0)[0]
+        name = match.group(1)
+        return names[name] if name in names else match.group(0)
+
+    return _FIELD.sub(field, template)
+
+
 def make_filters(settings: Mapping[str, Any]) -> dict[str, Callable[..., str]]:
     """The filters a layout's templates use, bound to that layout's settings."""
     money_style, percent_style = settings["金额格式"], settings["百分比格式"]
@@ -96,4 +116,4 @@ class Numbering:
             for deeper in self.LEVELS[self.LEVELS.index(level) + 1:]:
                 self.counts.pop(deeper, None)
         n = self.counts[level]
-        return self.formats[level].replace("{一}", chinese_numeral(n)).replace("{1}", str(n))
+        return safe_format(self.formats[level], {"一": chinese_numeral(n), "1": str(n)})

@@ -41,6 +41,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # grade (评价等级) from a total score: the first row whose 下限 the score reaches
     # a change of more than this many percent without a stated 变动原因 is a warning (DG704)
     "变动说明阈值": 10,
+    # bounds of one document: render time in seconds, unpacked size of the .docx (and of its template) in MB
+    "渲染时限秒": 60,
+    "输出上限MB": 200,
     "评级": [{"等级": "优", "下限": 90}, {"等级": "良", "下限": 80}, {"等级": "中", "下限": 60}, {"等级": "差", "下限": 0}],
 }
 

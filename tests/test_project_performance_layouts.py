@@ -133,7 +133,7 @@ def test_the_other_layouts_still_need_the_conclusion(tmp_path: Path) -> None:
     path.write_text(MINIMAL.replace(LAYOUT, "四川-邻水"), encoding="utf-8")
     result = CliRunner().invoke(main, ["render", str(path), "-o", str(tmp_path / "out.docx")])
     assert result.exit_code == 1
-    assert "错误 DG402: 版式 四川-邻水 的模板使用了不存在的变量：'评价结论' is undefined" in result.output
+    assert "错误 DG406: 缺少 评价结论，版式 四川-邻水 需要它" in result.output
 
 
 # ---------------------------------------------------------------- 四川-攀枝花-2019 (seed 002)

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping
 from ...calc import change, money, percent, total
 from ...calculation import CalcContext
 from ...errors import DocgenError, FieldPath, Location, Problem
-from ...formatting import format_number
+from ...formatting import format_number, safe_format
 
 Data = Mapping[str, Any]
 
@@ -82,7 +82,7 @@ def function_lines(data: Data, ctx: CalcContext) -> dict[str, Any]:
         names = _subject_names(code, ctx)
         derived = {
             "名称": names["项"],
-            "全称": template.format(**names),
+            "全称": safe_format(template, names),
             "完成": ctx.completion(line["决算数"], line["调整预算数"]),
         }
         lines.append(derived)
@@ -294,7 +294,7 @@ def glossary(data: Data, ctx: CalcContext) -> dict[str, Any]:
     subjects = []
     for code in sorted({code for code, _ in located}):
         names = _subject_names(code, ctx)
-        subjects.append({"名称": template.format(**names), "说明": ctx.subject_explanation(code),
+        subjects.append({"名称": safe_format(template, names), "说明": ctx.subject_explanation(code),
                          "编码": code, "项": names["项"]})
     amounts = {**data["收入"], **data["支出"]}
 
