@@ -60,18 +60,15 @@ class CalcContext:
             raise DocgenError.single("DG310", subject=code, key=key)
         return entry[key]
 
-    def check_subjects(self, codes: Sequence[tuple[str, FieldPath]], key: str) -> None:
-        """Raise one located problem per code lacking ``key`` (名称/说明), all at once."""
-        problems = [Problem("DG310", {"subject": code, "key": key}, Location(field=field))
-                    for code, field in codes if key not in self.subjects.get(code, {})]
-        if problems:
-            raise DocgenError(problems)
-
     def term_explanation(self, term: str) -> str:
         """The 名词解释 sentence of a general term such as 基本支出."""
         if term not in self.terms:
             raise DocgenError.single("DG311", term=term)
         return self.terms[term]["说明"]
+
+    def term_facts(self, term: str) -> list[str] | None:
+        """The data fields (dotted paths) whose presence puts ``term`` in the report (None: always there)."""
+        return self.terms.get(term, {}).get("事实")
 
 
 def merge_new_fields(target: dict[str, Any], new: Mapping[str, Any], calculator: str,

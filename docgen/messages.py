@@ -17,10 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # loading (DG1xx)
     "DG101": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
     "DG102": (
-        "文件似乎不是 UTF-8 编码（看起来是 {encoding}，即 Windows 所说的“ANSI”）：请在编辑器中“另存为”，"
-        "编码选 UTF-8；此处是第一个不能按 UTF-8 读出的字节",
-        "the file does not seem to be UTF-8 (it looks like {encoding}, what Windows calls “ANSI”): save it as "
-        "UTF-8 in your editor; the first byte that is not UTF-8 is here",
+        "文件似乎不是 UTF-8 编码（看起来是 {encoding}）：请在编辑器中“另存为”，编码选 UTF-8"
+        "（记事本中的“ANSI”“Unicode”都不是 UTF-8）；此处是第一个不能按 UTF-8 读出的字节",
+        "the file does not seem to be UTF-8 (it looks like {encoding}): save it as UTF-8 in your editor "
+        "(Notepad's “ANSI” and “Unicode” are not UTF-8); the first byte that is not UTF-8 is here",
     ),
     "DG103": ("YAML 语法错误：{reason}", "YAML syntax error: {reason}"),
     "DG104": ("文件为空，应为报告数据（键: 值）", "the file is empty; expected report data (key: value)"),
@@ -62,8 +62,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "be absolute or lead outside through .. or links (allow more folders with DOCGEN_ATTACHMENT_DIRS)"),
     "DG116": ("找不到附件 {path}（路径相对于本文件所在的文件夹）",
               "attachment {path} not found (paths are relative to this file's folder)"),
-    "DG117": ("这不是文本数据文件（{kind}）：请给出 UTF-8 编码的 YAML 数据文件（.yaml）",
-              "this is not a text data file ({kind}): give a UTF-8 YAML data file (.yaml)"),
+    "DG117": ("这不是文本数据文件（文件格式：{kind}）：请给出 UTF-8 编码的 YAML 数据文件（.yaml）",
+              "this is not a text data file (format: {kind}): give a UTF-8 YAML data file (.yaml)"),
     "DG118": ("别名（*名称）引用了包含它自身的内容（循环引用）：请删除这个别名",
               "an alias (*name) refers to content that contains it (a cycle): remove the alias"),
     "DG119": ("嵌套超过 {limit} 层：数据文件不会嵌套这么深，请检查缩进和括号",
@@ -96,9 +96,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "calculator {calculator} tried to overwrite field {name}; calculators may not change input"),
     "DG306": ("报告类型 {type} 没有版式 {name}{hint}（可用版式：{available}）",
               "report type {type} has no layout {name}{hint} (available: {available})"),
-    "DG310": ("科目 {subject} 不在内置科目表中（缺{key}）：请核对编码，或在数据的“科目”下补充，"
-              "例如 科目: {{\"{subject}\": {{名称: …, 说明: …}}}}",
-              "subject {subject} is not in the built-in catalogue (no {key}); check the code or add it under `科目`"),
+    "DG310": ("科目 {subject}（{level}）不在内置科目表中，数据也没有给出名称：请照决算表列出这一{level}级科目行"
+              "（编码: {subject}, 名称: …），或在数据的“科目”下补充其名称",
+              "subject {subject} ({level}) is neither in the built-in catalogue nor named in the data: list its row "
+              "as the 决算表 prints it (编码: {subject}, 名称: …) or add its name under `科目`"),
+    "DG312": ("科目 {subject} 列在{level} {parent} 之下，但它属于{level} {own}：请核对编码（类 3 位、款 5 位、项 7 位，"
+              "下级编码以上级编码开头）",
+              "subject {subject} is listed under {level} {parent} but belongs to {level} {own}; check the codes"),
     "DG311": ("术语“{term}”没有名词解释：请在数据的“术语”下补充其说明",
               "term {term} has no explanation; add it under `术语` in the data"),
     # consistency of the data (DG7xx), run after the calculators

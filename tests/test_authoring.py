@@ -23,16 +23,18 @@ def paragraph(document, starts: str):
 
 
 def section(document, heading: str) -> list:
-    """The heading paragraph and every paragraph up to the next heading of the same level."""
-    start = paragraph(document, heading)
-    following = [p for p in document.paragraphs]
-    index = next(i for i, p in enumerate(following) if p._element is start._element)
-    elements = [start._element]
-    for p in following[index + 1:]:
-        if p.style.name in (start.style.name, "Heading 1"):
-            break
+    """The paragraphs of a section printed only when its fact is given: from the ``{%p if %}`` before
+    ``heading`` to its matching ``{%p endif %}``."""
+    paragraphs = list(document.paragraphs)
+    index = next(i for i, p in enumerate(paragraphs) if p.text.startswith(heading))
+    assert paragraphs[index - 1].text.startswith("{%p if ")
+    elements, depth = [], 0
+    for p in paragraphs[index - 1:]:
         elements.append(p._element)
-    return elements
+        depth += p.text.startswith("{%p if ") - (p.text == "{%p endif %}")
+        if depth == 0:
+            return elements
+    raise AssertionError(f"no end of section {heading}")
 
 
 @pytest.fixture
@@ -44,7 +46,7 @@ def authored(tmp_path: Path) -> Path:
     template = templates / "final-accounts" / "达州-通川" / "template.docx"
     document = Document(str(template))
     # a changed sentence
-    changed = paragraph(document, "{{ 年度 }}年度收、支总计")
+    changed = paragraph(document, "{% if 收支总计.收支相等 %}{{ 年度 }}年度收、支总计")
     for run in changed.runs:
         run.text = run.text.replace("主要变动原因是", "增减变动的主要原因是")
     # a removed section: 政府性基金预算支出决算情况说明

@@ -32,7 +32,7 @@ def lines(path: Path) -> list[str]:
 
 def test_a_department_new_this_year_gets_the_seed_003_wording(tmp_path: Path) -> None:
     path = variant(tmp_path, ("收支总计:\n  上年: 7147.37\n", "收支总计:\n"),
-                   ("  上年: 6749.94\n", ""), ("  上年: 47.78\n", ""))
+                   ("  上年: 6749.94\n", ""), ("  上年: 47.78\n", ""), ("年度: 2022\n", "年度: 2022\n新组建: true\n"))
     text = lines(path)
     assert "2022年度收、支总计6796.16万元。因我单位为2022年新组建部门，无2021年决算数。" in text
     assert ("2022年一般公共预算财政拨款支出5996.78万元，占本年支出合计的88.24%。"
@@ -91,7 +91,7 @@ def test_zero_budget_completion_follows_the_layout(rate: int, expected: D) -> No
 
 def test_structure_lists_zero_items_only_when_the_layout_says_so() -> None:
     data = {"收入": {"一般公共预算财政拨款收入": D("10"), "上级补助收入": D("0")}, "支出": {"基本支出": D("10")},
-            "一般公共预算财政拨款支出": {"本年": D("10")}, "本年支出合计": D("10")}
+            "一般公共预算财政拨款支出": {"本年": D("10")}, "本年支出合计": D("10"), "财政拨款收入合计": D("10")}
     hidden = calculators.structure(data, ctx())["收入结构"]
     shown = calculators.structure(data, ctx(结构列出零项=True))["收入结构"]
     assert [x["名称"] for x in hidden] == ["一般公共预算财政拨款收入"]

@@ -84,7 +84,7 @@ def test_seed_003_figures() -> None:
     # 5.36 + 2.68 + 2.03 + 52.27 + 7.84 + 246.73 + 7.63 = 324.54 of 326.85 budgeted -> 99.2933% -> 99.29
     assert (spending["本年"], spending["调整预算数"], spending["完成"]["完成率"]) == (D("324.54"), D("326.85"), D("99.29"))
     # 7.84 / 10.15 = 77.2414% (the seed prints 10.15 at 100%)
-    assert spending["科目"][4]["完成"] == {"完成率": D("77.24"), "比较": "小于"}
+    assert spending["项级"][4]["完成"] == {"完成率": D("77.24"), "比较": "小于"}
     # 卫生健康支出 2.03 + 52.27 + 7.84 = 62.14, 62.14 / 324.54 = 19.1471% -> 19.15
     assert [(c["名称"], c["决算数"], c["占比"]) for c in spending["按类"]][1] == ("卫生健康支出", D("62.14"), D("19.15"))
     # 5.69 / 8.00 = 71.125% -> 71.13 half-up (the seed truncates to 71.12)
@@ -182,7 +182,7 @@ def test_a_reception_needs_its_amount(tmp_path: Path) -> None:
     with pytest.raises(DocgenError) as error:
         render_bytes(data)
     assert [(p.code, p.params, p.location.line) for p in error.value.problems] == [
-        ("DG202", {"name": "金额元（或金额）"}, 106)]
+        ("DG202", {"name": "金额元（或金额）"}, 111)]
 
 
 # ---------------------------------------------------------------- seed 000: subjects with slashes, items with amounts
@@ -202,7 +202,7 @@ def test_seed_000_figures() -> None:
     # 401.56 + 39.66 + 15.86 + 193.94 + 18.15 + 3.55 + 631.46 + 31.48 = 1335.66 of 1340.53 -> 99.6367% -> 99.64
     assert (spending["本年"], spending["调整预算数"], spending["完成"]["完成率"]) == (D("1335.66"), D("1340.53"), D("99.64"))
     # 401.56 / 406.43 = 98.8018% -> 98.80 (the seed: 98.8%)
-    assert spending["科目"][0]["完成"] == {"完成率": D("98.80"), "比较": "小于"}
+    assert spending["项级"][0]["完成"] == {"完成率": D("98.80"), "比较": "小于"}
     # 651.02 / 1335.66 = 48.7414%, 631.46 / 1335.66 = 47.2770% (the seed: 651.2, 48.75%, 47.27%)
     assert [(c["决算数"], c["占比"]) for c in spending["按类"]] == [
         (D("651.02"), D("48.74")), (D("21.70"), D("1.62")), (D("631.46"), D("47.28")), (D("31.48"), D("2.36"))]

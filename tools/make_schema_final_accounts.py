@@ -31,25 +31,38 @@ def compared_totals(title: str) -> dict[str, Any]:
     return schema
 
 
-def subject_code() -> dict[str, Any]:
-    """A 7-digit 项-level 科目 code, typed as a number or a string."""
-    return {"title": "科目编码（7位）", "type": ["integer", "string"], "pattern": "^[0-9]{7}$",
-            "description": "7 位数字的项级科目编码", "minimum": 1000000, "maximum": 9999999}
+def budgeted(schema: dict[str, Any], title: str) -> dict[str, Any]:
+    """``schema`` with the 年初预算数 of the spending ``title`` and the reason 决算数 differs from it."""
+    schema["properties"]["年初预算数"] = money(f"{title}年初预算数")
+    schema["properties"]["预决算差异原因"] = text(f"{title}决算数与年初预算数差异的主要原因")
+    return schema
+
+
+SUBJECT_CODE_PATTERN = "^([0-9]{3}|[0-9]{5}|[0-9]{7})$"
+
+
+def subject_code(levels: str = "项") -> dict[str, Any]:
+    """A 科目 code (项: 7 digits; 类款项: 3, 5 or 7), typed as a number or a string."""
+    if levels == "项":
+        return {"title": "科目编码（7位）", "type": ["integer", "string"], "pattern": "^[0-9]{7}$",
+                "description": "7 位数字的项级科目编码", "minimum": 1000000, "maximum": 9999999}
+    return {"title": "科目编码（类3位、款5位、项7位）", "type": ["integer", "string"], "pattern": SUBJECT_CODE_PATTERN,
+            "description": "科目编码：类 3 位、款 5 位、项 7 位数字", "minimum": 100, "maximum": 9999999}
 
 
 def vehicles(title: str, with_amount: bool) -> dict[str, Any]:
-    """Vehicles by kind; when left out, none of any kind (the report then prints 0辆)."""
+    """Vehicles by kind; when left out, the report says nothing of them (a kind left out is not listed)."""
     kinds = ("轿车", "越野车", "载客汽车")
     if with_amount:
         item = lambda k: obj(f"购置{k}", {"数量": count(f"购置{k}数量（辆）"), "金额": money(f"购置{k}金额")},
                              ("数量", "金额"))
-        return {**obj(title, {k: item(k) for k in kinds}), "default": {k: {"数量": 0, "金额": 0} for k in kinds}}
-    return {**obj(title, {k: count(f"{k}（辆）") for k in kinds}), "default": {k: 0 for k in kinds}}
+        return obj(title, {k: item(k) for k in kinds})
+    return obj(title, {k: count(f"{k}（辆）") for k in kinds})
 
 
 def reception(title: str) -> dict[str, Any]:
-    """One kind of reception; when left out, none (0 万元, 0 批次, 0 人次)."""
-    return {**obj(title, {
+    """One kind of reception; when left out, its sentence is left out (批次, 人次 likewise)."""
+    return obj(title, {
         "决算数": money(f"{title}支出"),
         "批次": count(f"{title}批次"),
         "人次": count(f"{title}人次（不包括陪同人员）"),
@@ -58,7 +71,7 @@ def reception(title: str) -> dict[str, Any]:
         "明细": array(f"{title}明细", obj("接待事项", {
             "内容": text("日期与接待事由"), "金额元": {"title": "金额（元）", "type": "number", "minimum": 0},
             "金额": money("金额（只写金额元或金额之一）")}, ("内容",))),
-    }, ("决算数",)), "default": {"决算数": 0, "批次": 0, "人次": 0}}
+    }, ("决算数",))
 
 
 INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入",
@@ -93,22 +106,30 @@ SCHEMA: dict[str, Any] = {
         }, ("主要职能", "下属单位")),
         "收入": obj("本年收入（按来源）", {k: money(k) for k in INCOME}),
         "支出": obj("本年支出（按性质）", {k: money(k) for k in EXPENDITURE}),
+        "新组建": {"title": "本年度新组建的部门（没有上年决算数；报告写“新组建部门，无上年决算数”）",
+                 "type": "boolean", "default": False},
+        "收入合计": compared("本年收入合计", current=False),
+        "支出合计": compared("本年支出合计", current=False),
         "年初结转和结余": money("年初结转和结余"),
+        "使用非财政拨款结余": money("使用非财政拨款结余（含专用结余）"),
+        "结余分配": money("结余分配"),
         "年末结转和结余": money("年末结转和结余"),
         "年初财政拨款结转和结余": money("年初财政拨款结转和结余"),
         "年末财政拨款结转和结余": money("年末财政拨款结转和结余"),
         "收支总计": compared_totals(""),
-        "财政拨款收支总计": compared_totals("财政拨款"),
-        "一般公共预算财政拨款支出": obj("一般公共预算财政拨款支出", {
+        "财政拨款收支总计": budgeted(compared_totals("财政拨款"), "财政拨款支出"),
+        "一般公共预算财政拨款支出": budgeted(obj("一般公共预算财政拨款支出", {
             "上年": money("上年一般公共预算财政拨款支出"),
             "变动原因": text("一般公共预算财政拨款支出增减变动的主要原因"),
-            "科目": array("支出功能分类科目（项级）", obj("项级科目", {
-                "编码": subject_code(),
+            # 类 and 款 rows (名称, amounts optional) may be listed too, as the 决算表 prints them
+            "科目": array("支出功能分类科目（项级）", obj("科目", {
+                "编码": subject_code("类款项"),
+                "名称": text("科目名称（照决算表填写；不填则用内置科目表）"),
                 "决算数": money("决算数"),
                 "调整预算数": money("调整预算数"),
                 "预决算差异原因": text("决算数与预算数差异的主要原因"),
-            }, ("编码", "决算数", "调整预算数")), 1),
-        }, ("科目",)),
+            }, ("编码",)), 1),
+        }, ("科目",)), "一般公共预算财政拨款支出"),
         "一般公共预算财政拨款基本支出": obj("一般公共预算财政拨款基本支出", {
             k: obj(k, {
                 "合计": money(f"{k}合计（不填则为明细之和）"),
@@ -144,6 +165,7 @@ SCHEMA: dict[str, Any] = {
                 "年末保有量": vehicles("年末公务用车保有量", with_amount=False),
             }, ("调整预算数", "运行维护费")),
             "公务接待费": obj("公务接待费", {
+                "决算数": money("公务接待费支出（不填则为国内公务接待与外事接待之和）"),
                 "调整预算数": money("公务接待费预算"),
                 "上年": money("上年公务接待费支出"),
                 "变动原因": text("公务接待费增减变动的主要原因"),

@@ -57,10 +57,12 @@ NEW_DEPARTMENT = "因我单位为{{ 年度 }}年新组建部门，无{{ 上年�
 
 
 def change(var: str, lead: str, same: str, reason: str | None = None, why: str = "主要变动原因是",
-           new: str = NEW_DEPARTMENT) -> str:
-    """Jinja for 'lead + 增加/减少 X万元，增长/下降 Y%。why…', or ``same`` (持平), or ``new`` (no last year)."""
+           new: str = NEW_DEPARTMENT, unknown: str = "") -> str:
+    """Jinja for 'lead + 增加/减少 X万元，增长/下降 Y%。why…', or ``same`` (持平); without last year's figure,
+    ``new`` for a department the data says is new (``新组建``), else ``unknown`` (nothing by default)."""
     v = f"{var}.变动"
     because = f"{{% if {reason} is defined %}}{why}{{{{ {reason}|句 }}}}{{% endif %}}" if reason else ""
+    new = new if new == unknown else f"{{% if 新组建 %}}{new}{{% else %}}{unknown}{{% endif %}}"
     return (
         f"{{% if not {v}.有上年 %}}{new}{{% elif {v}.增减 == '持平' %}}{same}"
         f"{{% else %}}{lead}{{{{ {v}.增减 }}}}{{{{ {v}.差额|金额 }}}}万元"
@@ -132,10 +134,16 @@ KEY_WORK: Paragraphs = when("部门概况.重点工作 is defined",
 ORGANISATION = (H2, "{{ 编号('一级') }}机构设置")
 PART_EXPLANATION = (H1, "{{ 编号('部分') }} {{ 年度 }}年度部门决算情况说明")
 OVERALL = (H2, "{{ 编号('一级') }}收入支出决算总体情况说明")
+INCOME_CHANGE = change("收入合计", "与{{ 上年度 }}年决算数相比，本年收入合计", "本年收入合计与{{ 上年度 }}年决算数持平。",
+                       "收入合计.变动原因", new="")
+SPENDING_CHANGE = change("支出合计", "与{{ 上年度 }}年决算数相比，本年支出合计", "本年支出合计与{{ 上年度 }}年决算数持平。",
+                         "支出合计.变动原因", new="")
 INCOME: Paragraphs = [(H2, "{{ 编号('一级') }}收入决算情况说明"),
-                      (BODY, "{{ 年度 }}年本年收入合计{{ 本年收入合计|金额 }}万元，其中：" + structure("收入结构"))]
+                      (BODY, "{{ 年度 }}年本年收入合计{{ 本年收入合计|金额 }}万元，其中：" + structure("收入结构")
+                       + INCOME_CHANGE)]
 SPENDING: Paragraphs = [(H2, "{{ 编号('一级') }}支出决算情况说明"),
-                        (BODY, "{{ 年度 }}年本年支出合计{{ 本年支出合计|金额 }}万元，其中：" + structure("支出结构"))]
+                        (BODY, "{{ 年度 }}年本年支出合计{{ 本年支出合计|金额 }}万元，其中：" + structure("支出结构")
+                         + SPENDING_CHANGE)]
 FISCAL = (H2, "{{ 编号('一级') }}财政拨款收入支出决算总体情况说明")
 FUNCTION_HEADINGS = ((H2, "{{ 编号('一级') }}一般公共预算财政拨款支出决算情况说明"),
                      (H3, "{{ 编号('二级') }}一般公共预算财政拨款支出决算总体情况"))
@@ -145,13 +153,22 @@ FUNCTION_STRUCTURE: Paragraphs = [
     (H3, "{{ 编号('二级') }}一般公共预算财政拨款支出决算结构情况"),
     (BODY, f"{{{{ 年度 }}}}年一般公共预算财政拨款支出{{{{ {FUNCTION}.本年|金额 }}}}万元，主要用于以下方面:"
            + structure(f"{FUNCTION}.按类", "决算数"))]
+#: '，完成年初预算的X%' of the 一般公共预算 spending, when the data gives its 年初预算数.
+FUNCTION_INITIAL_BUDGET = (f"{{% if {FUNCTION}.完成年初预算 is defined and {FUNCTION}.完成年初预算.完成率 is not none %}}"
+                           f"，完成年初预算的{{{{ {FUNCTION}.完成年初预算.完成率|百分比 }}}}{{% endif %}}")
 FUNCTION_DETAIL: Paragraphs = [
     (H3, "{{ 编号('二级') }}一般公共预算财政拨款支出决算具体情况"),
     (BODY, f"{{{{ 年度 }}}}年一般公共预算支出决算数为{{{{ {FUNCTION}.本年|金额 }}}}万元"
-           + completion(FUNCTION) + "。其中：")]
-FUNCTION_LINES: Paragraphs = each(f"{FUNCTION}.科目", (
+           + completion(FUNCTION) + FUNCTION_INITIAL_BUDGET + "。其中：")]
+FUNCTION_LINES: Paragraphs = each(f"{FUNCTION}.项级", (
     BODY, "{{ loop.index }}.{{ x.全称 }}：支出决算为{{ x.决算数|金额 }}万元" + completion("x") + "。" + budget_reason("x")))
 BASIC = (H2, "{{ 编号('一级') }}一般公共预算财政拨款基本支出决算情况说明")
+#: 财政拨款支出 against its 年初预算数, and why they differ, when the data gives them.
+FISCAL_BUDGET = ("{% set b = 财政拨款收支总计 %}{% if b.年初预算数 is defined %}财政拨款支出年初预算数"
+                 "{{ b.年初预算数|金额 }}万元，决算数{{ 财政拨款支出合计|金额 }}万元"
+                 "{% if b.支出.完成年初预算.完成率 is not none %}，完成年初预算的{{ b.支出.完成年初预算.完成率|百分比 }}"
+                 "{% endif %}。{% if b.预决算差异原因 is defined %}决算数{{ b.支出.完成年初预算.比较 }}年初预算数的主要原因是"
+                 "{{ b.预决算差异原因|句 }}{% endif %}{% endif %}")
 BASIC_TOTAL = "{{ 年度 }}年一般公共预算财政拨款基本支出{{ 一般公共预算财政拨款基本支出.合计|金额 }}万元，其中："
 SANGONG_HEADINGS = ((H2, "{{ 编号('一级') }}“三公”经费财政拨款支出决算情况说明"),
                     (H3, "{{ 编号('二级') }}“三公”经费财政拨款支出决算总体情况说明"))
@@ -164,8 +181,8 @@ SANGONG_PARTS: Paragraphs = [
            f"公务接待费支出决算{{{{ {HOSTING}.决算数|金额 }}}}万元，占{{{{ {HOSTING}.占比|百分比 }}}}。具体情况如下：")]
 SANGONG_ABROAD = (
     BODY, f"{{{{ 编号('三级') }}}}因公出国（境）经费支出{{{{ {ABROAD}.决算数|金额 }}}}万元" + completion(ABROAD)
-    + f"。全年安排因公出国（境）团组{{{{ {ABROAD}.团组数|default(0) }}}}次，"
-      f"出国（境）{{{{ {ABROAD}.人数|default(0) }}}}人。"
+    + "。" + f"{{% if {ABROAD}.团组数 is defined %}}全年安排因公出国（境）团组{{{{ {ABROAD}.团组数 }}}}次"
+      f"{{% if {ABROAD}.人数 is defined %}}，出国（境）{{{{ {ABROAD}.人数 }}}}人{{% endif %}}。{{% endif %}}"
     + change(ABROAD, "因公出国（境）支出决算比{{ 上年度 }}年", "因公出国（境）支出决算与{{ 上年度 }}年持平。",
              f"{ABROAD}.变动原因", why="主要原因是"))
 SANGONG_CARS = (
@@ -185,9 +202,10 @@ def domestic_reception(listing: str) -> Paragraphs:
         f"{HOSTING}.国内公务接待 is defined",
         (BODY, f"{{% set d = {HOSTING}.国内公务接待 %}}"
                "国内公务接待支出{{ d.决算数|金额 }}万元{% if d.用途 is defined %}，{{ d.用途|句 }}{% else %}。{% endif %}"
-               "国内公务接待{{ d.批次|default(0) }}批次，{{ d.人次|default(0) }}人次（不包括陪同人员），"
+               "{% if d.批次 is defined %}国内公务接待{{ d.批次 }}批次，"
+               "{% if d.人次 is defined %}{{ d.人次 }}人次（不包括陪同人员），{% endif %}"
                "共计支出{{ d.决算数|金额 }}万元{% if d.明细 is defined and d.明细 %}，具体内容包括：" + listing
-               + "{% endif %}。"))
+               + "{% endif %}。{% elif d.明细 is defined and d.明细 %}具体内容包括：" + listing + "。{% endif %}"))
 
 
 OTHER_MATTERS = (H2, "{{ 编号('一级') }}其他重要事项的情况说明")
@@ -197,12 +215,28 @@ RUNNING_COSTS: Paragraphs = when(
     (BODY, "{{ 年度 }}年，{{ 部门 }}机关运行经费支出{{ 机关运行经费.本年|金额 }}万元，"
            + change("机关运行经费", "比{{ 上年度 }}年", "与{{ 上年度 }}年持平。", "机关运行经费.变动原因", why="主要原因是")))
 PROCUREMENT = (H3, "{{ 编号('二级') }}政府采购支出情况")
-PROCUREMENT_KINDS = ("政府采购支出总额{{ 政府采购.总额|金额 }}万元，其中："
-                     "政府采购货物支出{{ 政府采购.货物|default(0)|金额 }}万元、政府采购工程支出{{ 政府采购.工程|default(0)|金额 }}万元、"
-                     "政府采购服务支出{{ 政府采购.服务|default(0)|金额 }}万元。")
+PROCUREMENT_KINDS = ("政府采购支出总额{{ 政府采购.总额|金额 }}万元"
+                     "{% set kinds = ['货物', '工程', '服务']|select('in', 政府采购)|list %}{% if kinds %}，其中："
+                     "{% for k in kinds %}政府采购{{ k }}支出{{ 政府采购[k]|金额 }}万元{% if not loop.last %}、{% endif %}"
+                     "{% endfor %}{% endif %}。")
 ASSETS = (H3, "{{ 编号('二级') }}国有资产占有使用情况")
 ASSETS_VEHICLES = "共有车辆{{ 国有资产.车辆合计 }}辆，其中：" + joined("国有资产.车辆.items()", "{{ x[0] }}{{ x[1] }}辆")
 PART_GLOSSARY = (H1, "{{ 编号('部分') }} 名词解释")
+#: Whether 其他重要事项 has anything to say (its heading is printed only then).
+OTHER_MATTERS_GIVEN = "机关运行经费 is defined or 政府采购 is defined or 国有资产 is defined or 预算绩效管理 is defined"
+
+
+def count_of(var: str, sentence: str) -> str:
+    """Jinja for ``sentence`` (with ``{n}`` for the count) only when the data gives ``var``."""
+    return f"{{% if {var} is defined %}}" + sentence.format(n=f"{{{{ {var} }}}}") + "{% endif %}"
+
+
+EQUIPMENT = (count_of("国有资产.单价50万元以上通用设备", "单价50万元以上通用设备{n}台（套）")
+             + "{% if 国有资产.单价50万元以上通用设备 is defined and 国有资产.单价100万元以上专用设备 is defined %}，"
+               "{% endif %}"
+             + count_of("国有资产.单价100万元以上专用设备", "单价100万元以上专用设备{n}台（套）")
+             + "{% if 国有资产.单价50万元以上通用设备 is defined or 国有资产.单价100万元以上专用设备 is defined %}。"
+               "{% endif %}")
 ATTACHMENTS: Paragraphs = when("附件 is defined and 附件", (H1, "{{ 编号('部分') }} 附件"))
 
 # ---------------------------------------------------------------- pieces of the 2019 provincial template
@@ -220,22 +254,39 @@ BASIC_2019: Paragraphs = when(
     (BODY, BASIC_TOTAL),
     (BODY, "人员经费{{ 一般公共预算财政拨款基本支出.人员经费.合计|金额 }}万元，主要包括：" + PERSONNEL_KINDS + "等。"),
     (BODY, "日常公用经费{{ 一般公共预算财政拨款基本支出.公用经费.合计|金额 }}万元，主要包括：" + PUBLIC_KINDS + "等。"))
-FUND_SPENDING: Paragraphs = [
+FUND_SPENDING: Paragraphs = when(
+    "政府性基金预算财政拨款支出 is defined",
     (H2, "{{ 编号('一级') }}政府性基金预算支出决算情况说明"),
-    (BODY, "{{ 年度 }}年政府性基金预算拨款支出{{ 政府性基金预算财政拨款支出|default(0)|金额 }}万元。"
-           "{% if 政府性基金预算财政拨款支出说明 is defined %}{{ 政府性基金预算财政拨款支出说明|句 }}{% endif %}")]
-STATE_CAPITAL_SPENDING: Paragraphs = [
+    (BODY, "{{ 年度 }}年政府性基金预算拨款支出{{ 政府性基金预算财政拨款支出|金额 }}万元。"
+           "{% if 政府性基金预算财政拨款支出说明 is defined %}{{ 政府性基金预算财政拨款支出说明|句 }}{% endif %}"))
+STATE_CAPITAL_SPENDING: Paragraphs = when(
+    "国有资本经营预算财政拨款支出 is defined",
     (H2, "{{ 编号('一级') }}国有资本经营预算支出决算情况说明"),
-    (BODY, "{{ 年度 }}年国有资本经营预算拨款支出{{ 国有资本经营预算财政拨款支出|default(0)|金额 }}万元。")]
+    (BODY, "{{ 年度 }}年国有资本经营预算拨款支出{{ 国有资本经营预算财政拨款支出|金额 }}万元。"))
 
 
 def income_and_spending(var: str, kind: str = "", new: str = NEW_DEPARTMENT) -> str:
     """Jinja comparing ``var`` (收入总计) and ``var.支出`` (支出总计) with last year one after the other,
-    then its 变动原因 when either changed; ``new`` once when there is no last year. ``kind``: e.g. 财政拨款."""
-    return (change(var, f"与{{{{ 上年度 }}}}年相比，{kind}收入总计", f"与{{{{ 上年度 }}}}年相比，{kind}收入总计持平。", new=new)
-            + change(f"{var}.支出", f"{kind}支出总计", f"{kind}支出总计持平。", new="")
+    then its 变动原因 when either changed (each its own when the data gives 支出变动原因); ``new`` once when
+    there is no last year. ``kind``: e.g. 财政拨款."""
+    income = (f"与{{{{ 上年度 }}}}年相比，{kind}收入总计", f"与{{{{ 上年度 }}}}年相比，{kind}收入总计持平。")
+    spending = (f"{kind}支出总计", f"{kind}支出总计持平。")
+    return (f"{{% if {var}.支出变动原因 is defined %}}"
+            + change(var, *income, f"{var}.变动原因", new=new)
+            + change(f"{var}.支出", *spending, f"{var}.支出变动原因", new="")
+            + "{% else %}"
+            + change(var, *income, new=new) + change(f"{var}.支出", *spending, new="")
             + f"{{% if {var}.变动原因 is defined and ({var}.变动.增减 in ('增加', '减少') or "
-              f"{var}.支出.变动.增减 in ('增加', '减少')) %}}主要变动原因是{{{{ {var}.变动原因|句 }}}}{{% endif %}}")
+              f"{var}.支出.变动.增减 in ('增加', '减少')) %}}主要变动原因是{{{{ {var}.变动原因|句 }}}}{{% endif %}}"
+            + "{% endif %}")
+
+
+def totals_sentence(var: str, same: str, apart: str, compared_same: str) -> str:
+    """Jinja for the 收、支总计: ``same`` (the one figure) and ``compared_same`` when income and spending agree,
+    else ``apart`` (both figures) and each compared with last year (:func:`income_and_spending`)."""
+    kind = "财政拨款" if var.startswith("财政拨款") else ""
+    return (f"{{% if {var}.收支相等 %}}{same}{compared_same}{{% else %}}{apart}"
+            + income_and_spending(var, kind) + "{% endif %}")
 
 
 def share_or_zero(var: str) -> str:
@@ -245,15 +296,17 @@ def share_or_zero(var: str) -> str:
 
 PROCUREMENT_2019 = (
     PROCUREMENT_KINDS + "{% if 政府采购.用途 is defined %}{{ 政府采购.用途|句 }}{% endif %}"
-    "授予中小企业合同金额{{ 政府采购.授予中小企业合同金额|default(0)|金额 }}万元，占政府采购支出总额的"
-    + share_or_zero("政府采购.中小企业占比") + "，其中：授予小微企业合同金额{{ 政府采购.授予小微企业合同金额|default(0)|金额 }}万元，"
-    "占政府采购支出总额的" + share_or_zero("政府采购.小微企业占比") + "。")
+    "{% if 政府采购.授予中小企业合同金额 is defined %}"
+    "授予中小企业合同金额{{ 政府采购.授予中小企业合同金额|金额 }}万元，占政府采购支出总额的"
+    + share_or_zero("政府采购.中小企业占比") + "{% if 政府采购.授予小微企业合同金额 is defined %}"
+    "，其中：授予小微企业合同金额{{ 政府采购.授予小微企业合同金额|金额 }}万元，"
+    "占政府采购支出总额的" + share_or_zero("政府采购.小微企业占比") + "{% endif %}。{% endif %}")
 
 
 def assets_2019(separator: str) -> str:
     """The vehicles by use and the costly equipment, the two parts joined by ``separator`` (，or 。)."""
-    return (ASSETS_VEHICLES + separator + "单价50万元以上通用设备{{ 国有资产.单价50万元以上通用设备|default(0) }}台（套），"
-            "单价100万元以上专用设备{{ 国有资产.单价100万元以上专用设备|default(0) }}台（套）。")
+    return ASSETS_VEHICLES + "{% if 国有资产.单价50万元以上通用设备 is defined or 国有资产.单价100万元以上专用设备 is defined %}" \
+        + separator + "{% else %}。{% endif %}" + EQUIPMENT
 
 
 def sangong_2019(charts: bool) -> Paragraphs:
@@ -268,16 +321,20 @@ def sangong_2019(charts: bool) -> Paragraphs:
         SANGONG_ABROAD,
         *when(f"{ABROAD}.开支内容 is defined", (BODY, f"开支内容包括：{{{{ {ABROAD}.开支内容|句 }}}}")),
         SANGONG_CARS,
-        (BODY, f"其中：公务用车购置支出{{{{ {CARS}.购置合计.金额|金额 }}}}万元。全年按规定更新购置公务用车"
-               f"{{{{ {CARS}.购置合计.数量 }}}}辆，金额{{{{ {CARS}.购置合计.金额元|金额 }}}}元。"
-               f"截至{{{{ 年度 }}}}年12月底，单位共有公务用车{{{{ {CARS}.年末保有量合计 }}}}辆，其中："
-               "{% set v = 国有资产.车辆 if 国有资产 is defined else {} %}" + uses + "。"),
+        *when(f"{CARS}.购置合计 is defined or {CARS}.年末保有量合计 is defined",
+              (BODY, f"{{% if {CARS}.购置合计 is defined %}}其中：公务用车购置支出{{{{ {CARS}.购置合计.金额|金额 }}}}万元。"
+                     f"全年按规定更新购置公务用车{{{{ {CARS}.购置合计.数量 }}}}辆，金额{{{{ {CARS}.购置合计.金额元|金额 }}}}元。"
+                     f"{{% endif %}}{{% if {CARS}.年末保有量合计 is defined %}}截至{{{{ 年度 }}}}年12月底，单位共有公务用车"
+                     f"{{{{ {CARS}.年末保有量合计 }}}}辆，其中："
+                     "{% set v = 国有资产.车辆 if 国有资产 is defined else {} %}" + uses + "。{% endif %}")),
         SANGONG_UPKEEP,
         (BODY, SANGONG_HOSTING),
         *domestic_reception("{% for x in d.明细 %}（{{ loop.index }}）{{ x.内容 }}{{ x.金额|金额 }}万元"
                             "{% if not loop.last %}；{% endif %}{% endfor %}"),
-        (BODY, f"{{% set f = {HOSTING}.外事接待 %}}外事接待支出{{{{ f.决算数|金额 }}}}万元，外事接待{{{{ f.批次|default(0) }}}}批次，"
-               "{{ f.人次|default(0) }}人，共计支出{{ f.决算数|金额 }}万元。"))
+        *when(f"{HOSTING}.外事接待 is defined",
+              (BODY, f"{{% set f = {HOSTING}.外事接待 %}}外事接待支出{{{{ f.决算数|金额 }}}}万元"
+                     "{% if f.批次 is defined %}，外事接待{{ f.批次 }}批次{% if f.人次 is defined %}，{{ f.人次 }}人"
+                     "{% endif %}，共计支出{{ f.决算数|金额 }}万元{% endif %}。")))
 
 
 def project_targets(intro: str) -> Paragraphs:
@@ -309,18 +366,22 @@ PARAGRAPHS: Paragraphs = [
     # ---------------------------------------------------------------- 第二部分
     PART_EXPLANATION,
     OVERALL,
-    (BODY, "{{ 年度 }}年度收、支总计{{ 收支总计.本年|金额 }}万元。"
-           + change("收支总计", "与{{ 上年度 }}年相比，收、支总计各", "与{{ 上年度 }}年相比，收、支总计持平。",
-                  "收支总计.变动原因")),
+    (BODY, totals_sentence("收支总计", "{{ 年度 }}年度收、支总计{{ 收支总计.本年|金额 }}万元。",
+                           "{{ 年度 }}年度收入总计{{ 收支总计.本年|金额 }}万元，支出总计{{ 收支总计.支出.本年|金额 }}万元。",
+                           change("收支总计", "与{{ 上年度 }}年相比，收、支总计各", "与{{ 上年度 }}年相比，收、支总计持平。",
+                                  "收支总计.变动原因"))),
     *figure("收支总计变动", "bar", "收、支决算总计变动情况图"),
     *INCOME,
     *figure("收入结构", "pie", "收入决算结构图"),
     *SPENDING,
     *figure("支出结构", "pie", "支出决算结构图"),
     FISCAL,
-    (BODY, "{{ 年度 }}年财政拨款收、支总计{{ 财政拨款收支总计.本年|金额 }}万元。"
-           + change("财政拨款收支总计", "与{{ 上年度 }}年相比，财政拨款收、支总计各",
-                    "与{{ 上年度 }}年相比，财政拨款收、支总计持平。", "财政拨款收支总计.变动原因")),
+    (BODY, totals_sentence("财政拨款收支总计", "{{ 年度 }}年财政拨款收、支总计{{ 财政拨款收支总计.本年|金额 }}万元。",
+                           "{{ 年度 }}年财政拨款收入总计{{ 财政拨款收支总计.本年|金额 }}万元，"
+                           "财政拨款支出总计{{ 财政拨款收支总计.支出.本年|金额 }}万元。",
+                           change("财政拨款收支总计", "与{{ 上年度 }}年相比，财政拨款收、支总计各",
+                                  "与{{ 上年度 }}年相比，财政拨款收、支总计持平。", "财政拨款收支总计.变动原因"))
+           + FISCAL_BUDGET),
     *figure("财政拨款收支总计变动", "bar", "财政拨款收、支决算总计变动情况"),
     *FUNCTION_HEADINGS,
     (BODY, FUNCTION_SHARE + change(FUNCTION, "与{{ 上年度 }}年相比，一般公共预算财政拨款支出",
@@ -330,52 +391,60 @@ PARAGRAPHS: Paragraphs = [
     *figure("一般公共预算支出结构", "pie", "一般公共预算财政拨款支出决算结构"),
     *FUNCTION_DETAIL,
     *FUNCTION_LINES,
-    BASIC,
     *when("一般公共预算财政拨款基本支出 is defined",
+          BASIC,
           (BODY, BASIC_TOTAL),
           *[(TAG if i != 1 else BODY, text) for part in ("人员经费", "公用经费") for i, text in enumerate(economic(part))]),
-    (H2, "{{ 编号('一级') }}一般公共预算财政拨款项目支出决算情况说明"),
-    (BODY, "{{ 年度 }}年一般公共预算财政拨款项目支出{{ 一般公共预算财政拨款项目支出合计|金额 }}万元，其中："),
-    *each("一般公共预算财政拨款项目支出", (
+    *when("一般公共预算财政拨款项目支出合计 is defined",
+          (H2, "{{ 编号('一级') }}一般公共预算财政拨款项目支出决算情况说明"),
+          (BODY, "{{ 年度 }}年一般公共预算财政拨款项目支出{{ 一般公共预算财政拨款项目支出合计|金额 }}万元，其中：")),
+    *each("一般公共预算财政拨款项目支出|default([])", (
         BODY, "{% set last_project = loop.last %}{{ p.名称 }}项目支出{{ p.金额|金额 }}万元，主要用于："
               "{% for u in p.用途 %}{{ u.类别 }}{{ u.金额|金额 }}万元{% if u.说明 %}，包括{{ u.说明 }}等{% endif %}"
               "{% if not loop.last %}；{% endif %}{% endfor %}{% if last_project %}。{% else %}；{% endif %}"), var="p"),
     *when(f"{SANGONG} is defined",
           *SANGONG_HEADINGS,
-          (BODY, SANGONG_TOTAL + change(SANGONG, "，较上年", "，与上年持平。", new="。") + budget_reason(SANGONG)),
+          (BODY, SANGONG_TOTAL + change(SANGONG, "，较上年", "，与上年持平。", new="。", unknown="。") + budget_reason(SANGONG)),
           *SANGONG_PARTS,
           *figure("三公经费结构", "pie", "“三公”经费财政拨款支出结构"),
           SANGONG_ABROAD,
           SANGONG_CARS,
-          (BODY, f"其中：公务用车购置支出{{{{ {CARS}.购置合计.金额|金额 }}}}万元。全年按规定更新购置公务用车"
-                 f"{{{{ {CARS}.购置合计.数量 }}}}辆，其中："
-                 + joined(f"{CARS}.购置.items()", "{{ x[0] }}{{ x[1].数量 }}辆、金额{{ x[1].金额|金额 }}万元", "，")
-                 + f"。截至{{{{ 年度 }}}}年12月底，单位共有公务用车{{{{ {CARS}.年末保有量合计 }}}}辆，其中："
-                 + joined(f"{CARS}.年末保有量.items()", "{{ x[0] }}{{ x[1] }}辆") + "。"),
+          *when(f"{CARS}.购置合计 is defined or {CARS}.年末保有量合计 is defined",
+                (BODY, f"{{% if {CARS}.购置合计 is defined %}}其中：公务用车购置支出{{{{ {CARS}.购置合计.金额|金额 }}}}万元。"
+                       f"全年按规定更新购置公务用车{{{{ {CARS}.购置合计.数量 }}}}辆，其中："
+                       + joined(f"{CARS}.购置.items()", "{{ x[0] }}{{ x[1].数量 }}辆、金额{{ x[1].金额|金额 }}万元", "，")
+                       + f"。{{% endif %}}{{% if {CARS}.年末保有量合计 is defined %}}截至{{{{ 年度 }}}}年12月底，"
+                       f"单位共有公务用车{{{{ {CARS}.年末保有量合计 }}}}辆，其中："
+                       + joined(f"{CARS}.年末保有量.items()", "{{ x[0] }}{{ x[1] }}辆") + "。{% endif %}")),
           SANGONG_UPKEEP,
           (BODY, SANGONG_HOSTING + "其中："),
           *domestic_reception("（{% for x in d.明细 %}{{ loop.index }}、{{ x.内容 }}{{ x.金额元 }}元"
                               "{% if not loop.last %}；{% endif %}{% endfor %}）"),
-          (BODY, f"外事接待支出{{{{ {HOSTING}.外事接待.决算数|金额 }}}}万元。")),
-    (H2, "{{ 编号('一级') }}政府性基金预算支出决算情况说明"),
-    (BODY, "{{ 年度 }}年政府性基金预算财政拨款支出{{ 政府性基金预算财政拨款支出|default(0)|金额 }}万元。"),
-    (H2, "{{ 编号('一级') }}国有资本经营预算支出决算情况说明"),
-    (BODY, "{{ 年度 }}年国有资本经营预算财政拨款支出{{ 国有资本经营预算财政拨款支出|default(0)|金额 }}万元。"),
-    OTHER_MATTERS,
+          *when(f"{HOSTING}.外事接待 is defined",
+                (BODY, f"外事接待支出{{{{ {HOSTING}.外事接待.决算数|金额 }}}}万元。"))),
+    *when("政府性基金预算财政拨款支出 is defined",
+          (H2, "{{ 编号('一级') }}政府性基金预算支出决算情况说明"),
+          (BODY, "{{ 年度 }}年政府性基金预算财政拨款支出{{ 政府性基金预算财政拨款支出|金额 }}万元。")),
+    *when("国有资本经营预算财政拨款支出 is defined",
+          (H2, "{{ 编号('一级') }}国有资本经营预算支出决算情况说明"),
+          (BODY, "{{ 年度 }}年国有资本经营预算财政拨款支出{{ 国有资本经营预算财政拨款支出|金额 }}万元。")),
+    *when(OTHER_MATTERS_GIVEN, OTHER_MATTERS),
     *RUNNING_COSTS,
     *when("政府采购 is defined",
           PROCUREMENT,
           (BODY, "{{ 年度 }}年，{{ 部门 }}" + PROCUREMENT_KINDS
                  + "{% if 政府采购.用途 is defined %}{{ 政府采购.用途|句 }}{% endif %}"
-                 "{% if 政府采购.中小企业占比 is not none %}授予中小企业合同金额{{ 政府采购.授予中小企业合同金额|default(0)|金额 }}万元，"
-                 "占政府采购支出总额的{{ 政府采购.中小企业占比|百分比 }}，其中：授予小微企业合同金额"
-                 "{{ 政府采购.授予小微企业合同金额|default(0)|金额 }}万元，占政府采购支出总额的{{ 政府采购.小微企业占比|百分比 }}。"
+                 "{% if 政府采购.中小企业占比 is defined and 政府采购.中小企业占比 is not none %}授予中小企业合同金额"
+                 "{{ 政府采购.授予中小企业合同金额|金额 }}万元，占政府采购支出总额的{{ 政府采购.中小企业占比|百分比 }}"
+                 "{% if 政府采购.小微企业占比 is defined and 政府采购.小微企业占比 is not none %}，其中：授予小微企业合同金额"
+                 "{{ 政府采购.授予小微企业合同金额|金额 }}万元，占政府采购支出总额的{{ 政府采购.小微企业占比|百分比 }}{% endif %}。"
                  "{% endif %}")),
     *when("国有资产 is defined",
           ASSETS,
           (BODY, "截至{{ 年度 }}年12月31日，{{ 部门 }}" + ASSETS_VEHICLES
                  + "{% if 国有资产.其他用车用途 is defined %}，其他用车主要是{{ 国有资产.其他用车用途|句 }}{% else %}。{% endif %}"),
-          (BODY, "单价100万元以上专用设备{{ 国有资产.单价100万元以上专用设备|default(0) }}台（套）。")),
+          *when("国有资产.单价100万元以上专用设备 is defined",
+                (BODY, "单价100万元以上专用设备{{ 国有资产.单价100万元以上专用设备 }}台（套）。"))),
     *when(f"{PERFORMANCE} is defined",
           (H3, "{{ 编号('二级') }}预算绩效管理情况。"),
           (BODY, "{% set pm = 预算绩效管理 %}根据预算绩效管理要求，本部门在{{ 年度 }}年度预算编制阶段，组织对{% set names %}"

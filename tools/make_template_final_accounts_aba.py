@@ -26,7 +26,7 @@ from tools.make_template_final_accounts import (  # noqa: E402
     HOSTING, INCOME, KEY_WORK, ORGANISATION, OTHER_MATTERS, OVERALL, PART_EXPLANATION, PART_GLOSSARY, PART_OVERVIEW,
     PERFORMANCE, PROCUREMENT, PROCUREMENT_KINDS, ROOT, SANGONG, SANGONG_HEADINGS, SANGONG_PARTS, SANGONG_TOTAL,
     SANGONG_UPKEEP, SPENDING, STATE_CAPITAL_SPENDING, Paragraphs, attached_target_table, attached_target_tables,
-    build_with_target_table, change, completion, each, joined, when,
+    EQUIPMENT, OTHER_MATTERS_GIVEN, build_with_target_table, change, completion, each, joined, totals_sentence, when,
 )
 
 OUT = ROOT / "templates" / "final-accounts" / "四川-阿坝-2018" / "template.docx"
@@ -73,8 +73,10 @@ PARAGRAPHS: Paragraphs = [
     # ---------------------------------------------------------------- 第二部分
     PART_EXPLANATION,
     OVERALL,
-    (BODY, "{{ 年度 }}年度收入、支出总计{{ 收支总计.本年|金额 }}万元。"
-           + change("收支总计", "较{{ 上年度 }}年相比", "与{{ 上年度 }}年持平。", "收支总计.变动原因", why="主要原因是")),
+    (BODY, totals_sentence("收支总计", "{{ 年度 }}年度收入、支出总计{{ 收支总计.本年|金额 }}万元。",
+                           "{{ 年度 }}年度收入总计{{ 收支总计.本年|金额 }}万元，支出总计{{ 收支总计.支出.本年|金额 }}万元。",
+                           change("收支总计", "较{{ 上年度 }}年相比", "与{{ 上年度 }}年持平。", "收支总计.变动原因",
+                                  why="主要原因是"))),
     *chart("收支总计变动", "bar", "收入、支出决算图（单位：万元）"),
     *INCOME,
     *chart("收入结构", "pie", "收入决算结构图（单位：万元）"),
@@ -94,12 +96,12 @@ PARAGRAPHS: Paragraphs = [
     *FUNCTION_STRUCTURE,
     *chart("一般公共预算支出结构", "pie", "一般公共预算财政拨款支出决算结构"),
     *FUNCTION_DETAIL,
-    *each(f"{FUNCTION}.科目", (
+    *each(f"{FUNCTION}.项级", (
         BODY, "{{ loop.index }}.{{ x.全称 }}:支出决算为{{ x.决算数|金额 }}万元" + completion("x")
               + "{% if x.预决算差异原因 is defined %}，决算数{{ x.完成.比较 }}预算数的主要原因是{{ x.预决算差异原因|句 }}"
                 "{% else %}。{% endif %}")),
-    BASIC,
     *when(f"{BASIC_PARTS} is defined",
+          BASIC,
           (BODY, BASIC_TOTAL),
           *itemised("人员经费", "人员经费"),
           *itemised("公用经费", "公用经费")),
@@ -113,13 +115,13 @@ PARAGRAPHS: Paragraphs = [
           (BODY, f"{{{{ 编号('三级') }}}}公务用车购置及运行维护费支出{{{{ {CARS}.决算数|金额 }}}}万元" + completion(CARS) + "。"
                  + change(CARS, f"公务用车购置及运行维护费支出决算比{{{{ 上年度 }}}}年（{{{{ {CARS}.上年|金额 }}}}万元）",
                           "公务用车购置及运行维护费支出决算与{{ 上年度 }}年持平。", f"{CARS}.变动原因", why="主要原因是")),
-          (BODY, f"其中：公务用车购置支出{{{{ {CARS}.购置合计.金额|金额 }}}}万元。"),
+          *when(f"{CARS}.购置合计 is defined", (BODY, f"其中：公务用车购置支出{{{{ {CARS}.购置合计.金额|金额 }}}}万元。")),
           SANGONG_UPKEEP,
           (BODY, f"{{{{ 编号('三级') }}}}公务接待费支出{{{{ {HOSTING}.决算数|金额 }}}}万元" + completion(HOSTING) + "。"
                  + HOSTING_CHANGE),
           *when(f"{HOSTING}.国内公务接待 is defined",
                 (BODY, f"{{% set d = {HOSTING}.国内公务接待 %}}{{% if d.用途 is defined %}}{{{{ d.用途|句 }}}}{{% endif %}}"
-                       "国内公务接待{{ d.批次|default(0) }}批次，共计支出{{ d.决算数|金额 }}万元"
+                       "{% if d.批次 is defined %}国内公务接待{{ d.批次 }}批次，{% endif %}共计支出{{ d.决算数|金额 }}万元"
                        "{% if d.内容 is defined %}，具体内容包括：{{ d.内容|去句号 }}{% endif %}。"))),
     *FUND_SPENDING,
     *STATE_CAPITAL_SPENDING,
@@ -145,7 +147,7 @@ PARAGRAPHS: Paragraphs = [
           (H3, "{{ 编号('二级') }}部门开展绩效评价结果。"),
           (BODY, "本部门按要求对{{ 年度 }}年部门整体支出绩效评价情况开展自评，"
                  "《{{ 部门 }}{{ 年度 }}年部门整体支出绩效评价报告》见附件。")),
-    OTHER_MATTERS,
+    *when(OTHER_MATTERS_GIVEN, OTHER_MATTERS),
     *when("机关运行经费 is defined",
           (H3, "{{ 编号('二级') }}机关运行经费支出情况"),
           (BODY, "{{ 年度 }}年，{{ 部门简称 }}机关运行经费支出{{ 机关运行经费.本年|金额 }}万元，"
@@ -160,8 +162,9 @@ PARAGRAPHS: Paragraphs = [
           (BODY, "截至{{ 年度 }}年12月31日，{{ 部门简称 }}{% if 国有资产.固定资产 is defined %}"
                  "国有固定资产共计{{ 国有资产.固定资产合计|金额 }}万元，其中："
                  + joined("国有资产.固定资产", "{{ x.名称 }}{{ x.金额|金额 }}万元", "，") + "。{% endif %}"
-                 "车辆{{ 国有资产.车辆合计 }}辆；单价50万元以上通用设备{{ 国有资产.单价50万元以上通用设备|default(0) }}台（套），"
-                 "单价100万元以上专用设备{{ 国有资产.单价100万元以上专用设备|default(0) }}台（套）。")),
+                 "车辆{{ 国有资产.车辆合计 }}辆"
+                 "{% if 国有资产.单价50万元以上通用设备 is defined or 国有资产.单价100万元以上专用设备 is defined %}；"
+                 "{% else %}。{% endif %}" + EQUIPMENT)),
     # ---------------------------------------------------------------- 第三部分
     PART_GLOSSARY,
     *each("名词解释", (BODY, "{{ loop.index }}.{{ x.名称 }}：{{ x.说明 }}")),

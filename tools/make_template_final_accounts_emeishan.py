@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.make_template_final_accounts import (  # noqa: E402
     ASSETS, ATTACHMENTS, BASIC, BASIC_2019, BODY, COVER_PAGE, FISCAL, FUNCTION, FUNCTION_DETAIL, FUNCTION_HEADINGS,
     FUNCTION_SHARE, FUNCTION_STRUCTURE, FUNCTIONS_AND_WORK, FUND_SPENDING, H3, INCOME, KEY_WORK, ORGANISATION,
-    OTHER_MATTERS, OVERALL, PART_EXPLANATION, PART_GLOSSARY, PART_OVERVIEW, PERFORMANCE, PROCUREMENT,
+    OTHER_MATTERS, OTHER_MATTERS_GIVEN, OVERALL, PART_EXPLANATION, PART_GLOSSARY, PART_OVERVIEW, PERFORMANCE, PROCUREMENT,
     PROCUREMENT_2019, ROOT, RUNNING_COSTS, SPENDING, STATE_CAPITAL_SPENDING, TAG, Paragraphs, assets_2019,
     attached_target_table, attached_target_tables, budget_comparison, build_with_target_table, change, completion,
     each, income_and_spending, joined, project_targets, sangong_2019, when,
@@ -76,18 +76,18 @@ PARAGRAPHS: Paragraphs = [
           *each("c.科目", (BODY, "{% if loop.first %}{{ n }}.{% endif %}{{ x.全称 }}：支出决算为{{ x.决算数|金额 }}万元"
                                  + completion("x") + "，" + budget_comparison("x"))),
           var="c"),
-    BASIC,
+    *when("一般公共预算财政拨款基本支出 is defined", BASIC),
     *BASIC_2019,
     *sangong_2019(charts=False),
     *FUND_SPENDING,
     *STATE_CAPITAL_SPENDING,
-    OTHER_MATTERS,
+    *when(OTHER_MATTERS_GIVEN, OTHER_MATTERS),
     *RUNNING_COSTS,
     *when("政府采购 is defined", PROCUREMENT, (BODY, "{{ 年度 }}年，" + PROCUREMENT_2019)),
     *when("国有资产 is defined", ASSETS, (BODY, "截至{{ 年度 }}年12月31日，" + assets_2019("，"))),
     *when(f"{PERFORMANCE} is defined",
           (H3, "{{ 编号('二级') }}预算绩效管理情况"),
-          (BODY, "{% set pm = 预算绩效管理 %}{% if not 收支总计.变动.有上年 %}我单位为{{ 年度 }}年新组建部门，{% endif %}"
+          (BODY, "{% set pm = 预算绩效管理 %}{% if 新组建 %}我单位为{{ 年度 }}年新组建部门，{% endif %}"
                  "按要求对{{ 年度 }}年部门整体支出开展绩效自评{% if pm.部门整体评价 is defined %}，"
                  "{{ pm.部门整体评价|句 }}{% else %}。{% endif %}"),
           *project_targets("我单位在{{ 年度 }}年度部门决算中反映" + joined("pm.项目", "“{{ x }}”", "")

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.make_template_final_accounts import (  # noqa: E402
     ASSETS, ATTACHMENTS, BASIC, BASIC_2019, BODY, COVER_PAGE, FISCAL, FUNCTION, FUNCTION_DETAIL, FUNCTION_HEADINGS,
     FUNCTION_LINES, FUNCTION_SHARE, FUNCTION_STRUCTURE, FUNCTIONS_AND_WORK, FUND_SPENDING, H3, INCOME, KEY_WORK,
-    ORGANISATION, OTHER_MATTERS, OVERALL, PART_EXPLANATION, PART_GLOSSARY, PART_OVERVIEW, PERFORMANCE, PROCUREMENT,
+    ORGANISATION, OTHER_MATTERS, OTHER_MATTERS_GIVEN, OVERALL, PART_EXPLANATION, PART_GLOSSARY, PART_OVERVIEW, PERFORMANCE, PROCUREMENT,
     PROCUREMENT_2019, ROOT, RUNNING_COSTS, SPENDING, STATE_CAPITAL_SPENDING, Paragraphs, assets_2019, build_document,
     change, each, figure, income_and_spending, joined, project_targets, sangong_2019, when, write_template,
 )
@@ -67,12 +67,12 @@ PARAGRAPHS: Paragraphs = [
     *figure("一般公共预算支出结构", "pie", "一般公共预算财政拨款支出决算结构"),
     *FUNCTION_DETAIL,
     *FUNCTION_LINES,
-    BASIC,
+    *when("一般公共预算财政拨款基本支出 is defined", BASIC),
     *BASIC_2019,
     *sangong_2019(charts=True),
     *FUND_SPENDING,
     *STATE_CAPITAL_SPENDING,
-    OTHER_MATTERS,
+    *when(OTHER_MATTERS_GIVEN, OTHER_MATTERS),
     *RUNNING_COSTS,
     *when("政府采购 is defined", PROCUREMENT, (BODY, "{{ 年度 }}年，{{ 部门 }}" + PROCUREMENT_2019)),
     *when("国有资产 is defined", ASSETS, (BODY, "截至{{ 年度 }}年12月31日，{{ 部门 }}" + assets_2019("。"))),
