@@ -212,19 +212,18 @@ def _decode(raw: bytes, path: Path) -> str:
     """UTF-8 text (a byte order mark is dropped); other encodings and binary files are told apart."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    for magic, kind in _BINARY_KINDS:
-        if raw.startswith(magic):
-            raise DocgenError.single("DG117", Location(str(path)), kind=kind)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # what Windows Notepad calls "Unicode"
+        raise DocgenError.single("DG102", Location(str(path), 1, 1), encoding="UTF-16")
+    kind = next((kind for magic, kind in _BINARY_KINDS if raw.startswith(magic)), None)
+    if kind or raw[:8192].count(b"\x00") > 80:  # one stray NUL is a typo the YAML reader locates
+        raise DocgenError.single("DG117", Location(str(path)), kind=kind or "binary")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _position(raw, exc.start)
-        encoding = next((name for name, codec in (("GBK/GB18030", "gb18030"), ("Windows-1252", "cp1252"))
-                         if _decodes(raw, codec)), None)
-        where = Location(str(path), line, column)
-        if encoding is None:
-            raise DocgenError.single("DG117", where, kind="binary") from None
-        raise DocgenError.single("DG102", where, encoding=encoding) from None
+        row = raw[raw.rfind(b"\n", 0, exc.start) + 1: (raw.find(b"\n", exc.start) + 1 or len(raw) + 1) - 1]
+        encoding = "Windows-1252" if not _decodes(row, "gb18030") and _decodes(row, "cp1252") else "GBK/GB18030"
+        raise DocgenError.single("DG102", Location(str(path), line, column), encoding=encoding) from None
 
 
 def _decodes(raw: bytes, codec: str) -> bool:
@@ -232,14 +231,14 @@ def _decodes(raw: bytes, codec: str) -> bool:
         raw.decode(codec)
     except UnicodeDecodeError:
         return False
-    return b"\x00" not in raw
+    return True
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: Runs of characters that UTF-8 Chinese turns into when read as Windows-1252 (éƒ¨é—¨) or as GBK (閮ㄩ棬).
 _LATIN_RUN = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                         r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{3,}")
-_CJK_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\uffef]{2,}")
+_CJK_RUN = re.compile(r"[\u2e80-\u9fff\uf900-\uffef]{2,}")
 
 
 def _mojibake(text: str) -> tuple[int, int, str, str] | None:
@@ -302,11 +301,13 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, path: Path) -> Problem:
     quote = _open_quote(text, line)
     if quote:
         start, end = quote
-        return Problem("DG103", {"reason": _UNCLOSED_QUOTE.format(line=end + 1)},
+        return Problem("DG103", {"reason": _UNCLOSED_QUOTE.format(line=end.line + 1)},
                        Location(str(path), start.line + 1, start.column + 1))
     if reason.startswith(("found unexpected end of stream", "did not find expected ','", "could not find expected ':'",
                           "found unknown escape", "found invalid Unicode")) and exc.context_mark:
         mark = exc.context_mark  # where the quote, bracket or key began
+    if "tag" in (exc.context or "") and exc.context_mark:
+        mark, reason = exc.context_mark, "found undefined tag handle"
     where = Location(str(path), mark.line + 1, mark.column + 1) if mark else Location(str(path))
     written = lines[mark.line] if mark and mark.line < len(lines) else ""
     return Problem("DG103", {"reason": _reason(reason, written, mark.column if mark else 0)}, where)
@@ -440,7 +441,7 @@ def _tag_problems(node: yaml.Node, loader: _Loader, path: Path, lines: list[str]
             if len(whole) > MAX_INTEGER_DIGITS or len(fraction) > MAX_FRACTION_DIGITS:
                 yield Problem("DG112", {"digits": len(whole) + len(fraction), "max_whole": MAX_INTEGER_DIGITS,
                                         "max_fraction": MAX_FRACTION_DIGITS}, _at(node, path))
-        elif node.style is None and _TAB_NUMBER.search(node.value):
+        elif not node.style and _TAB_NUMBER.search(node.value):  # plain (libyaml says "")
             start, end = node.start_mark.line, min(node.end_mark.line, len(lines) - 1)
             number = next((n for n in range(start, end + 1) if _TAB_NUMBER.search(lines[n])), start)
             match = _TAB_NUMBER.search(lines[number]) or _TAB_NUMBER.search(node.value)

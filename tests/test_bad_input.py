@@ -66,8 +66,8 @@ CASES = {
     "empty file": ("", "report.yaml: 错误 DG104: 文件为空，应为报告数据（键: 值）"),
     "a list, not a mapping": ("- a\n- b\n", "report.yaml:1:1: 错误 DG105: 文件顶层应为映射（键: 值），实际为列表"),
     "GBK file": (GOOD.encode("gb18030"),
-                 "report.yaml:1:3: 错误 DG102: 文件似乎不是 UTF-8 编码（看起来是 GBK/GB18030，即 Windows 所说的“ANSI”）："
-                 "请在编辑器中“另存为”，编码选 UTF-8；此处是第一个不能按 UTF-8 读出的字节"),
+                 "report.yaml:1:3: 错误 DG102: 文件似乎不是 UTF-8 编码（看起来是 GBK/GB18030）：请在编辑器中“另存为”，"
+                 "编码选 UTF-8（记事本中的“ANSI”“Unicode”都不是 UTF-8）；此处是第一个不能按 UTF-8 读出的字节"),
     "unknown layout": (
         edited("版式: 四川-邻水", "版式: 四川-临水"),
         "report.yaml:5:5: 错误 DG306: 版式名称: 报告类型 部门决算 没有版式 四川-临水，是否想写 四川-邻水？"
