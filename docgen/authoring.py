@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import zipfile
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
@@ -175,18 +174,23 @@ def example_for(report_type: ReportType, layout: Layout) -> Path | None:
 
 
 def check_layout(report_type: ReportType, layout: Layout, data: Path | None) -> list[Problem]:
-    """Every problem of ``layout``: static checks of its template, then a render on ``data``."""
+    """Every problem of ``layout``: static checks of its template, then a render on ``data``
+    (within the layout's ``渲染时限秒`` and ``输出上限MB``, as any render)."""
     from docxtpl import DocxTemplate
 
-    from .compiled import _split_lines
+    from .compiled import _split_lines, open_package, read_members
     from .pipeline import prepare, render_prepared
     from .rendering import _environment
     from .validation import compiled_validator
 
     try:
-        archive = zipfile.ZipFile(layout.template)
-        parts = {n: archive.read(n).decode("utf-8") for n in archive.namelist() if _TEMPLATED.fullmatch(n)}
-    except (OSError, zipfile.BadZipFile, KeyError, UnicodeDecodeError) as exc:
+        env = _environment(layout)
+        _, archive = open_package(layout.template, layout.name, env.limits.max_bytes)
+        members = read_members(archive, layout.name, layout.template)
+        parts = {n: c.decode("utf-8") for n, c in members.items() if _TEMPLATED.fullmatch(n)}
+    except DocgenError as error:
+        return error.problems
+    except UnicodeDecodeError as exc:
         return [Problem("DG403", {"layout": layout.name, "path": str(layout.template),
                                   "reason": f"{type(exc).__name__}: {exc}"})]
     context = None
@@ -198,7 +202,6 @@ def check_layout(report_type: ReportType, layout: Layout, data: Path | None) -> 
             render_prepared(prepared)
         except DocgenError as error:
             render_problems = error.problems
-    env = _environment(layout)
     schema = compiled_validator(report_type.schema).schema
     known = _known_names(schema, context)
     patcher = DocxTemplate(layout.template)

@@ -12,7 +12,7 @@ docxtpl's per-document object model (``{%tc`` column loops, templated core
 properties or footnotes) are not prepared; :mod:`docgen.rendering` then falls
 back to plain docxtpl.
 
-A template is read defensively (:func:`read_package`): member sizes and
+A template is read defensively (:func:`open_package`, :func:`read_members`): member sizes and
 compression ratios are checked before anything is unpacked, and every XML
 part must be well-formed, without a DOCTYPE. The preparation is kept on disk
 (:mod:`docgen.diskcache`), keyed by the template's bytes and the code that
@@ -132,45 +132,53 @@ def _is_xml(name: str) -> bool:
     return name.endswith((".xml", ".rels"))
 
 
-def read_package(path: Path, layout: str, max_bytes: int) -> tuple[bytes, dict[str, bytes]]:
-    """A template's bytes and its members (name -> content, in archive order), all checked.
+def open_package(path: Path, layout: str, max_bytes: int) -> tuple[bytes, zipfile.ZipFile]:
+    """A template's bytes and its archive, checked before anything is unpacked.
 
-    Sizes come from the archive's directory and are checked before anything is
-    unpacked: the file, each member and their sum at most ``max_bytes``, a large
-    member compressed at most :data:`MAX_RATIO` times. The parts Word needs must be
-    there and every XML part must be well-formed without a DOCTYPE.
+    Sizes come from the archive's directory: the file, each member and their sum
+    at most ``max_bytes``, a large member compressed at most :data:`MAX_RATIO`
+    times (DG410); the parts Word needs must be there (DG414).
     """
-    def refuse(code: str, **params: Any) -> DocgenError:
-        return DocgenError.single(code, layout=layout, path=str(path), **params)
-
     try:
-        if path.stat().st_size > max_bytes:
-            raise refuse("DG410", part=path.name, size=_mb(path.stat().st_size), limit=_mb(max_bytes))
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _refused("DG410", layout, path, part=path.name, size=_mb(size), limit=_mb(max_bytes))
         data = path.read_bytes()
         archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-        total = 0
-        for info in infos:
-            total += info.file_size
-            bomb = info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-            if info.file_size > max_bytes or total > max_bytes or bomb:
-                raise refuse("DG410", part=info.filename, size=_mb(info.file_size), limit=_mb(max_bytes))
-        names = [info.filename for info in infos]
-        for required in REQUIRED_PARTS:
-            if required not in names:
-                raise refuse("DG414", part=required)
-        members = {name: archive.read(name) for name in names}
-    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError,
-            ValueError) as exc:
-        raise refuse("DG403", reason=f"{type(exc).__name__}: {exc}") from None
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError) as exc:
+        raise _refused("DG403", layout, path, reason=f"{type(exc).__name__}: {exc}") from None
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        bomb = info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        if info.file_size > max_bytes or total > max_bytes or bomb:
+            raise _refused("DG410", layout, path, part=info.filename, size=_mb(info.file_size), limit=_mb(max_bytes))
+    names = set(archive.namelist())
+    for required in REQUIRED_PARTS:
+        if required not in names:
+            raise _refused("DG414", layout, path, part=required)
+    return data, archive
+
+
+def read_members(archive: zipfile.ZipFile, layout: str, path: Path) -> dict[str, bytes]:
+    """Every member of an archive from :func:`open_package` (name -> content, in archive order),
+    each XML part well-formed UTF-8 without a DOCTYPE (DG415, DG416)."""
+    try:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, EOFError) as exc:
+        raise _refused("DG403", layout, path, reason=f"{type(exc).__name__}: {exc}") from None
     for name, content in members.items():
         if _is_xml(name):
             try:
                 check_xml(content)
             except _BadXml as bad:
-                raise (refuse("DG416", part=name) if bad.doctype else
-                       refuse("DG415", part=name, reason=bad.reason)) from None
-    return data, members
+                raise (_refused("DG416", layout, path, part=name) if bad.doctype else
+                       _refused("DG415", layout, path, part=name, reason=bad.reason)) from None
+    return members
+
+
+def _refused(code: str, layout: str, path: Path, **params: Any) -> DocgenError:
+    return DocgenError.single(code, layout=layout, path=str(path), **params)
 
 
 def _mb(size: int) -> str:
@@ -240,9 +248,10 @@ class CompiledTemplate:
         """Prepare a template, or None when it needs docxtpl's per-document path.
 
         The preparation comes from the disk cache when this template was prepared
-        before by the same code; a template's errors are raised before the cache is asked.
+        before by the same code (so its parts were checked then); sizes and required
+        parts are checked before the cache is asked.
         """
-        data, members = read_package(template, layout, max_bytes)
+        data, archive = open_package(template, layout, max_bytes)
         key = hashlib.sha256(_code_fingerprint() + data).hexdigest()
         cached = diskcache.get(_CACHE, key)
         if cached is not None:
@@ -250,7 +259,7 @@ class CompiledTemplate:
                 return cls._thaw(marshal.loads(cached), env, layout)
             except (EOFError, ValueError, TypeError, IndexError, KeyError):
                 pass  # an entry this code cannot read is prepared anew
-        compiled = cls._build(data, members, env, layout)
+        compiled = cls._build(data, read_members(archive, layout, template), env, layout)
         if compiled is not None:
             diskcache.put(_CACHE, key, marshal.dumps(compiled._freeze()))
         return compiled

@@ -7,7 +7,13 @@ A template author's layouts live in a folder laid out like docgen's own
 (separated like PATH), and folders that installed plugin packages register in
 the ``docgen.layouts`` entry point group (the entry point names an object that
 is the folder's path). A name found in two places is an error naming both
-(DG308): a layout is never silently shadowed.
+(DG308): a layout is never silently shadowed. A layout plugin that fails to
+load only lacks its own layouts (:func:`broken_plugins` says why); every other
+layout still works.
+
+A :class:`~docgen.reporttype.Layout` object reads its settings once; this
+module hands out a new one when ``layout.yaml`` or ``template.docx`` has
+changed (modification time or size), so a long-lived process sees edits.
 """
 from __future__ import annotations
 
@@ -18,7 +24,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from .errors import DocgenError
+from .errors import DocgenError, Problem
 
 if TYPE_CHECKING:
     from .reporttype import Layout, ReportType
@@ -31,21 +37,26 @@ def template_roots(extra: Sequence[Path] = ()) -> list[tuple[str, Path]]:
     """``(where it came from, folder)`` for every folder of layouts outside the package."""
     roots = [("--templates", Path(p)) for p in extra]
     roots += [(ENV_VAR, Path(p)) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
-    return roots + list(_plugin_roots(tuple(sys.path)))
+    return roots + list(_plugin_roots(tuple(sys.path))[0])
+
+
+def broken_plugins() -> list[Problem]:
+    """A DG302 warning for each layout plugin that failed to load (its layouts are missing)."""
+    return list(_plugin_roots(tuple(sys.path))[1])
 
 
 @lru_cache(maxsize=4)
-def _plugin_roots(path: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
-    """Layout folders registered by plugins; scanning installed packages costs milliseconds,
-    so it happens once per ``sys.path``."""
-    roots = []
+def _plugin_roots(path: tuple[str, ...]) -> tuple[tuple[tuple[str, Path], ...], tuple[Problem, ...]]:
+    """Layout folders registered by plugins, and the plugins that failed to load; scanning
+    installed packages costs milliseconds, so it happens once per ``sys.path``."""
+    roots, broken = [], []
     for ep in entry_points(group=LAYOUTS_GROUP):
         try:
             roots.append((f"插件 {ep.name}", Path(ep.load())))
         except Exception as exc:  # a broken plugin must not break unrelated renders
-            raise DocgenError.single("DG302", name=ep.name, group=LAYOUTS_GROUP,
-                                     reason=f"{type(exc).__name__}: {exc}") from exc
-    return tuple(roots)
+            broken.append(Problem("DG302", {"name": ep.name, "group": LAYOUTS_GROUP,
+                                            "reason": f"{type(exc).__name__}: {exc}"}, severity="warning"))
+    return tuple(roots), tuple(broken)
 
 
 def find(report_type: "ReportType", extra: Sequence[Path] = ()) -> dict[str, "Layout"]:
@@ -62,14 +73,24 @@ def find(report_type: "ReportType", extra: Sequence[Path] = ()) -> dict[str, "La
                 raise DocgenError.single("DG308", type=report_type.name, name=name,
                                          first=f"{found[name].folder}（{origins[name]}）",
                                          second=f"{layout_dir}（{origin}）")
-            found.setdefault(name, _layout(name, report_type.name, layout_dir))
+            found.setdefault(name, _layout(name, report_type.name, layout_dir, file_stamp(layout_dir / "layout.yaml"),
+                                           file_stamp(layout_dir / "template.docx")))
             origins.setdefault(name, origin)
     return found
 
 
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """(modification time in ns, size) of a file, for caches to see it change; None if it is not there."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
 @lru_cache(maxsize=256)
-def _layout(name: str, report_type: str, folder: Path) -> "Layout":
-    """One Layout object per folder, so its settings are read once per process."""
+def _layout(name: str, report_type: str, folder: Path, *stamps: tuple[int, int] | None) -> "Layout":
+    """One Layout object per folder and version of its files, so settings are read once per edit."""
     from .reporttype import Layout
 
     return Layout(name, report_type, folder)

@@ -13,6 +13,7 @@ from importlib.metadata import EntryPoint, entry_points
 from typing import Any, Generic, TypeVar
 
 from .errors import DocgenError, Problem
+from .messages import Phrase
 
 T = TypeVar("T")
 
@@ -21,9 +22,9 @@ CALCULATORS_GROUP = "docgen.calculators"
 
 
 def did_you_mean(name: str, candidates: list[str]) -> str:
-    """``，是否想写 X？`` for the closest candidate, or an empty string."""
+    """``，是否想写 X？`` (in English at the edge) for the closest candidate, or an empty string."""
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.4)
-    return f"，是否想写 {close[0]}？" if close else ""
+    return Phrase("did_you_mean", name=close[0]) if close else ""
 
 
 def _distribution(ep: EntryPoint) -> str:

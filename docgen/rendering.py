@@ -42,9 +42,11 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import missing
 
 from .charts import bind, bind_package
-from .compiled import CompiledTemplate, OutputTooLarge, append_bodies, check_parts, read_package
+from .compiled import CompiledTemplate, OutputTooLarge, append_bodies, check_parts, open_package, read_members
 from .errors import DocgenError, Problem
 from .formatting import Numbering, make_filters
+from .layouts import file_stamp
+from .messages import Phrase
 from .output import document_bytes
 from .reporttype import Layout
 
@@ -189,18 +191,9 @@ def _sized(value: Any) -> bool:
     return isinstance(value, (str, list, tuple))
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
-    """(mtime in ns, size) of a file, so caches see it change; None if it is not there."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_size
-
-
 def _environment(layout: Layout) -> _LayoutEnvironment:
     """The layout's environment (filters bound to its settings, compiled sources)."""
-    return _environment_for(layout, _stamp(layout.folder / "layout.yaml"))
+    return _environment_for(layout, file_stamp(layout.folder / "layout.yaml"))
 
 
 @lru_cache(maxsize=64)
@@ -210,7 +203,7 @@ def _environment_for(layout: Layout, settings_stamp: tuple[int, int] | None) -> 
 
 def _compiled(layout: Layout) -> CompiledTemplate | None:
     """The layout's template prepared once (None: it needs docxtpl's per-document path)."""
-    return _compiled_for(layout, _stamp(layout.template), _stamp(layout.folder / "layout.yaml"))
+    return _compiled_for(layout, file_stamp(layout.template), file_stamp(layout.folder / "layout.yaml"))
 
 
 @lru_cache(maxsize=64)
@@ -230,11 +223,9 @@ def _compiled_for(layout: Layout, template_stamp: tuple[int, int] | None,
 
 def _paragraph_at(source: str, line: int | None) -> str:
     """The text of the Word paragraph on ``line`` of the template XML."""
-    if not line:
-        return "（位置未知）"
     lines = source.splitlines()
-    if not 0 < line <= len(lines):
-        return "（位置未知）"
+    if not line or not 0 < line <= len(lines):
+        return Phrase("unknown_paragraph")
     text = html.unescape(re.sub(r"<[^>]+>", "", lines[line - 1])).strip()
     return text[:80] + ("…" if len(text) > 80 else "")
 
@@ -454,7 +445,8 @@ def _render_with_docxtpl(layout: Layout, env: _LayoutEnvironment, values: dict[s
     """docxtpl's own per-document path, on a template read and checked as the compiled path does."""
     from docxtpl import DocxTemplate
 
-    data, _ = read_package(layout.template, layout.name, env.limits.max_bytes)
+    data, archive = open_package(layout.template, layout.name, env.limits.max_bytes)
+    read_members(archive, layout.name, layout.template)
     template = DocxTemplate(io.BytesIO(data))
     template.render(values, env)
     docx = document_bytes(template.docx)
