@@ -170,42 +170,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "所在段落：“{paragraph}”",
               "template of layout {layout} prints a {kind} value; only text and numbers can be printed (print one "
               "of its fields, or list its items in a loop); in paragraph “{paragraph}”"),
-    "DG406": ("缺少 {name}，版式 {layout} 需要它", "{name} is missing; layout {layout} needs it"),
-    "DG407": ("版式 {layout} 的模板递归过深（宏是否调用了自己？）；所在段落：“{paragraph}”",
-              "template of layout {layout} recurses too deeply (does a macro call itself?); "
-              "in paragraph “{paragraph}”"),
-    "DG408": ("版式 {layout} 的模板超过 {limit} 秒仍未生成完（是否有过大的循环？）：时限由 layout.yaml 的“渲染时限秒”设置；"
-              "所在段落：“{paragraph}”",
-              "template of layout {layout} did not finish within {limit} s (a loop too large?); the limit is "
-              "渲染时限秒 in layout.yaml; in paragraph “{paragraph}”"),
-    "DG409": ("版式 {layout} 生成的文档超过 {limit} MB 的上限（是否有过大的循环或重复？）：上限由 layout.yaml 的"
-              "“输出上限MB”设置",
-              "the document of layout {layout} exceeds the limit of {limit} MB (a loop or repetition too large?); "
-              "the limit is 输出上限MB in layout.yaml"),
-    "DG410": ("版式 {layout} 的模板文件 {path} 中的 {part} 过大（解压后 {size} MB，上限 {limit} MB，或压缩比异常），"
-              "已拒绝：请在 Word 中另存为 .docx",
-              "in the template of layout {layout} ({path}) the part {part} is too large ({size} MB unpacked, "
-              "limit {limit} MB, or compressed suspiciously well) and was refused; save it again as .docx in Word"),
-    "DG414": ("版式 {layout} 的模板文件 {path} 不是 Word 文档：缺少 {part}；请在 Word 中另存为 .docx",
-              "the template of layout {layout} ({path}) is not a Word document: it lacks {part}; "
-              "save it as .docx in Word"),
-    "DG415": ("版式 {layout} 的模板文件 {path} 中的 {part} 不是有效的 XML（{reason}）：请在 Word 中打开并另存为 .docx",
-              "in the template of layout {layout} ({path}) the part {part} is not well-formed XML ({reason}); "
-              "open it in Word and save it again as .docx"),
-    "DG416": ("版式 {layout} 的模板文件 {path} 中的 {part} 含有文档类型声明（DOCTYPE），已拒绝：Word 文档不会有它",
-              "in the template of layout {layout} ({path}) the part {part} has a document type declaration "
-              "(DOCTYPE), which no Word document has; refused"),
-    "DG417": ("版式 {layout} 生成的 {part} 不是有效的 XML（{reason}）：模板的标签可能拆开了 Word 的段落或表格结构，"
-              "请用 docgen layout check 检查；未生成文件",
-              "layout {layout} produced a {part} that is not well-formed XML ({reason}): a tag may split a Word "
-              "paragraph or table; run docgen layout check; nothing was written"),
-    "DG418": ("版式 {layout} 的模板要计算一个过大的数，已拒绝；所在段落：“{paragraph}”",
-              "template of layout {layout} tried to compute a number too large and was refused; "
-              "in paragraph “{paragraph}”"),
-    "DG419": ("版式 {layout} 的模板要输出一个 {kind} 值，只能输出文字或数字（请输出它的某个字段，或用循环列出各项）；"
-              "所在段落：“{paragraph}”",
-              "template of layout {layout} prints a {kind} value; only text and numbers can be printed (print one "
-              "of its fields, or list its items in a loop); in paragraph “{paragraph}”"),
     "DG411": ("版式 {layout} 的标签 {tag} 被 Word 的格式拆成了几段：docgen 会把它拼起来，但标签内的格式会丢失；"
               "建议选中整个标签，清除格式后重新输入；所在段落：“{paragraph}”",
               "in layout {layout} the tag {tag} is split across formatting runs; retype it without formatting; "
