@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal
 
 from .errors import DocgenError, Location, Problem
-from .pipeline import Prepared, prepare, render_prepared
+from .pipeline import Prepared, prepare, rendered_in_memory
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -216,7 +216,7 @@ def _render(job: Job, options: BatchOptions, converter: Converter | None) -> Out
     prepared = prepare(job.source, options.layout, options.strict, options.templates)
     _refuse_overwriting(job, prepared)
     job.output.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(job.output, render_prepared(prepared))
+    write_atomic(job.output, rendered_in_memory(prepared))
     warnings = tuple(prepared.warnings)
     if converter is not None:
         try:
@@ -393,11 +393,15 @@ def _locked(folder: Path) -> Iterator[None]:
 
 
 def _journal(output: Path, value: str) -> None:
-    """Append the output's stamp to its folder's journal (one ``write``, under the lock)."""
+    """Append the output's stamp to its folder's journal (one ``write``, under the lock); a line
+    a kill cut short is ended first, so that it spoils nothing but itself."""
     with _locked(output.parent):
-        descriptor = os.open(output.parent / STAMPS, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        descriptor = os.open(output.parent / STAMPS, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
         try:
-            os.write(descriptor, json.dumps([output.name, value], ensure_ascii=False).encode() + b"\n")
+            size = os.fstat(descriptor).st_size
+            cut_short = size > 0 and os.pread(descriptor, 1, size - 1) != b"\n"
+            line = json.dumps([output.name, value], ensure_ascii=False).encode() + b"\n"
+            os.write(descriptor, b"\n" + line if cut_short else line)
         finally:
             os.close(descriptor)
 

@@ -80,3 +80,49 @@ def test_changed_only_sees_a_changed_attachment(tmp_path: Path) -> None:
     attachment.write_text(attachment.read_text(encoding="utf-8") + "\n# 改过\n", encoding="utf-8")
     third = invoke("render", str(tmp_path / "2022-linshui.yaml"), "-o", str(out), "--changed-only")
     assert third.output.splitlines()[-1] == "共 1 份：已生成 1 份，未变化 0 份，失败 0 份。"
+
+
+def test_a_job_that_raises_a_bug_fails_alone_and_the_summary_is_printed(
+        county: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import docgen.batch
+
+    real = docgen.batch.prepare
+
+    def broken_for_one(source, *args):  # a bug in a plugin, say, met by one department only (workers inherit it)
+        if source.name == "医保局.yaml":
+            raise ZeroDivisionError("division by zero")
+        return real(source, *args)
+
+    monkeypatch.setattr(docgen.batch, "prepare", broken_for_one)
+    result = invoke("render", str(county), "-o", str(tmp_path / "out"), "-j", "2")
+    assert result.exit_code == 1
+    assert sorted(outputs(tmp_path / "out")) == ["乡镇/卫生院.docx", "财政局.docx"]
+    lines = result.stderr.splitlines()
+    [internal] = [line for line in lines if "DG824" in line]
+    assert internal.startswith("医保局.yaml: 错误 DG824: 生成时出现内部错误（ZeroDivisionError: division by zero (test_batch.py:")
+    assert lines[-1] == "共 4 份：已生成 2 份，未变化 0 份，失败 2 份。"
+
+
+def test_a_worker_that_dies_fails_its_job_and_a_new_worker_goes_on(
+        county: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import signal
+
+    import docgen.batch
+
+    real, parent = docgen.batch.prepare, os.getpid()
+
+    def dies_for_one(source, *args):  # a crash in native code, say: the worker process is gone
+        if source.name == "医保局.yaml" and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(source, *args)
+
+    monkeypatch.setattr(docgen.batch, "prepare", dies_for_one)
+    (county / "坏文件.yaml").unlink()
+    for number in range(4):  # enough jobs that the replacement worker has work to do
+        (county / f"街道{number}.yaml").write_text(LINSHUI_MAIN, encoding="utf-8")
+    result = invoke("render", str(county), "-o", str(tmp_path / "out"), "-j", "2")
+    assert result.exit_code == 1
+    assert len(outputs(tmp_path / "out")) == 6 and "医保局.docx" not in outputs(tmp_path / "out")
+    assert "医保局.yaml: 错误 DG825: 生成这份报告的进程意外退出（SIGKILL）：其余文件照常生成" in result.stderr
+    assert result.stderr.splitlines()[-1] == "共 7 份：已生成 6 份，未变化 0 份，失败 1 份。"
