@@ -255,7 +255,7 @@ def _mojibake(text: str) -> tuple[int, int, str, str] | None:
 def _undo(run: str, codec: str) -> str | None:
     """What ``run`` said before UTF-8 bytes were read as ``codec``, if that is Chinese."""
     try:
-        raw = b"".join(ch.encode(codec) if ord(ch) > 0xFF or codec != "cp1252" else _cp1252_byte(ch) for ch in run)
+        raw = b"".join(map(_cp1252_byte, run)) if codec == "cp1252" else run.encode(codec)
         meant = codecs.getincrementaldecoder("utf-8")().decode(raw, final=False)
     except (UnicodeError, ValueError):
         return None
@@ -289,12 +289,10 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, path: Path) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line if mark else 0
     reason = exc.problem or ""
-    for number in range(min(line, len(lines) - 1), max(line - 3, -1), -1):  # a pasted row just above
-        row = _pasted_row(lines[number]) if number < len(lines) else None
-        while row and number > 0 and _pasted_row(lines[number - 1]):
-            number, row = number - 1, _pasted_row(lines[number - 1])
-        if row:
-            return Problem("DG109", {"example": row[1]}, Location(str(path), number + 1, row[0]))
+    pasted = _first_pasted_row(lines, line)
+    if pasted is not None:
+        column, example = _pasted_row(lines[pasted])
+        return Problem("DG109", {"example": example}, Location(str(path), pasted + 1, column))
     tab = _tab_indent(lines, line)
     if tab:
         return Problem("DG103", {"reason": _TAB_INDENT}, Location(str(path), *tab))
@@ -313,6 +311,14 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, path: Path) -> Problem:
     return Problem("DG103", {"reason": _reason(reason, written, mark.column if mark else 0)}, where)
 
 
+def _first_pasted_row(lines: list[str], line: int) -> int | None:
+    """The first of the pasted rows on, or at most two lines above, the error's ``line`` (0-based)."""
+    found = next((n for n in range(min(line, len(lines) - 1), line - 3, -1) if n >= 0 and _pasted_row(lines[n])), None)
+    while found and _pasted_row(lines[found - 1]):
+        found -= 1
+    return found
+
+
 def _reason(problem: str, written: str, column: int) -> str:
     """The Chinese for ``problem``, made specific with the line as ``written``."""
     char = written[column] if column < len(written) else ""
@@ -323,10 +329,9 @@ def _reason(problem: str, written: str, column: int) -> str:
             return _NO_SPACE_COLON
     if problem.startswith("found character that cannot start any token"):
         return (_SPECIAL_START if char in "%@`!&*|>" else _CANNOT_START).format(char=char)
-    if problem.startswith(("found undefined tag handle", "while scanning a tag", "while parsing a tag")) or \
-            "anchor" in problem and "alphabetic" in problem:
-        return _SPECIAL_START.format(char=char or "!")
-    if "alphabetic or numeric" in problem:
+    if problem.startswith("found undefined tag handle"):
+        return _SPECIAL_START.format(char="!")
+    if "alphabetic or numeric" in problem:  # an anchor or alias without a name
         return _SPECIAL_START.format(char=char or "&")
     return next((said for english, said in _YAML_REASONS if problem.startswith(english)), _OTHER)
 
@@ -515,10 +520,11 @@ def read_bounded(path: Path, shown: str | None = None, where: Location | None = 
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise DocgenError.single("DG101", where, reason=reason) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise DocgenError.single("DG114", where, path=shown)
     with os.fdopen(fd, "rb") as file:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise DocgenError.single("DG114", where, path=shown)
         raw = b"" if info.st_size > MAX_FILE_BYTES else file.read(MAX_FILE_BYTES + 1)  # /proc files say size 0
     if info.st_size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
         raise DocgenError.single("DG113", where, path=shown, size=_megabytes(max(info.st_size, len(raw))),

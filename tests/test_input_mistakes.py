@@ -309,6 +309,12 @@ def test_a_device_linked_into_the_folder_is_refused(tmp_path: Path) -> None:
         f"zero.yaml: 错误 DG114: {tmp_path / 'zero.yaml'} 不是普通文件（而是文件夹、管道或设备）：数据文件和附件必须是普通文件"]
 
 
+def test_a_folder_named_as_an_attachment(tmp_path: Path) -> None:
+    (tmp_path / "parts").mkdir()
+    assert the_message(attaching(tmp_path, "parts"), ("check", "render")) == (
+        f"report.yaml:{END + 1}:5: 错误 DG114: 附件[1]: parts 不是普通文件（而是文件夹、管道或设备）：数据文件和附件必须是普通文件")
+
+
 def test_a_missing_attachment_is_reported_with_every_other_at_once(tmp_path: Path) -> None:
     main_file = write(tmp_path, GOOD + "附件:\n  - 2022-01-01\n  - /etc/shadow\n")
     result = CliRunner().invoke(main, ["check", str(main_file)])
