@@ -76,6 +76,15 @@ def _convert(desktop: object, docx: str, pdf: str) -> None:
         document.close(True)
 
 
+def _answers(desktop: object) -> bool:
+    """Whether LibreOffice still answers (after a crash the bridge to it is disposed)."""
+    try:
+        desktop.getFrames().getCount()  # type: ignore[attr-defined]
+        return True
+    except Exception:
+        return False
+
+
 def _stop(office: subprocess.Popen, desktop: object | None) -> None:
     """Quit LibreOffice politely, then kill its whole process group (soffice.bin may outlive oosplash)."""
     if office.poll() is None and desktop is not None:
@@ -120,7 +129,7 @@ def main(soffice: str, pipe: str) -> None:
                 _convert(desktop, request["docx"], request["pdf"])
                 _reply(ok=True)
             except Exception as exc:  # any UNO failure is this document's; say whether LibreOffice survived
-                _reply(error=f"{type(exc).__name__}: {exc}", alive=office.poll() is None)
+                _reply(error=f"{type(exc).__name__}: {exc}", alive=_answers(desktop))
     finally:
         _stop(office, desktop)
         shutil.rmtree(profile, ignore_errors=True)
