@@ -103,3 +103,47 @@ def test_a_calculator_may_not_overwrite_an_input_field() -> None:
     with pytest.raises(DocgenError) as caught:
         merge_new_fields(data, {"收入": {"甲": Decimal("2")}}, "bad.calculator")
     assert caught.value.problems[0].params == {"calculator": "bad.calculator", "name": "收入.甲"}
+
+
+def test_every_built_in_schema_is_a_valid_schema() -> None:
+    """Checked here once rather than on every run (docgen.validation.compiled_validator skips them)."""
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from docgen.resources import bundled_dir
+
+    schemas = sorted(bundled_dir("schemas").glob("*.schema.json"))
+    assert len(schemas) == 4
+    for path in schemas:
+        Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def broken_layout_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An installed distribution whose docgen.layouts entry point cannot be loaded."""
+    dist = tmp_path / "brokenlayouts-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: brokenlayouts\nVersion: 0.1\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[docgen.layouts]\n坏版式 = no_such_module:FOLDER\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+
+def test_a_broken_layout_plugin_breaks_neither_renders_nor_listings(broken_layout_plugin, tmp_path: Path) -> None:
+    from docgen.layouts import broken_plugins
+
+    result = CliRunner().invoke(main, ["render", str(LINSHUI), "-o", str(tmp_path / "out.docx")])
+    assert result.exit_code == 0, result.output
+    for command in (["types"], ["layout", "list"]):
+        listing = CliRunner().invoke(main, command)
+        assert listing.exit_code == 0 and "四川-邻水（默认）" in listing.output
+    (problem,) = broken_plugins()
+    assert (problem.code, problem.severity, problem.params["name"]) == ("DG302", "warning", "坏版式")
+    assert problem.params["reason"] == "ModuleNotFoundError: No module named 'no_such_module'"
+
+
+def test_hints_are_english_with_lang_en(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--lang", "en", "render", str(LINSHUI), "--layout", "四川-邻",
+                                       "-o", str(tmp_path / "out.docx")])
+    assert "has no layout 四川-邻; did you mean 四川-邻水?" in result.output
+    assert "是否" not in result.output
