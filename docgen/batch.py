@@ -235,16 +235,17 @@ def _refuse_overwriting(job: Job, prepared: Prepared) -> None:
         raise DocgenError.single("DG822", Location(str(job.source)), path=str(job.output))
 
 
-def run(jobs: list[Job], options: BatchOptions,
-        on_outcome: Callable[[Outcome], None] = lambda outcome: None) -> list[Outcome]:
+def run(jobs: list[Job], options: BatchOptions, on_outcome: Callable[[Outcome], None] = lambda outcome: None,
+        converter: Converter | None = None) -> list[Outcome]:
     """Run every job (in ``options.workers`` processes); outcomes in job order, and ``on_outcome``
     called in job order. With ``changed_only`` each written job's stamp is journalled as soon as
-    the job is done."""
+    the job is done. With ``pdf``, jobs run in this process use ``converter`` if given (its owner
+    closes it), worker processes a converter of their own."""
     done: dict[int, Outcome] = {}
     reported = 0
     folders: set[Path] = set()
     try:
-        with contextlib.closing(_outcomes(jobs, options)) as outcomes:
+        with contextlib.closing(_outcomes(jobs, options, converter)) as outcomes:
             for index, outcome in outcomes:
                 if options.changed_only and outcome.status == "written" and outcome.stamp:
                     _journal(outcome.job.output, outcome.stamp)
@@ -259,13 +260,13 @@ def run(jobs: list[Job], options: BatchOptions,
     return [done[index] for index in range(len(jobs))]
 
 
-def _outcomes(jobs: list[Job], options: BatchOptions) -> Iterator[tuple[int, Outcome]]:
+def _outcomes(jobs: list[Job], options: BatchOptions, converter: Converter | None) -> Iterator[tuple[int, Outcome]]:
     """``(job index, outcome)`` as each job finishes."""
     numbered = list(enumerate(jobs))
     if options.workers <= 1 or len(jobs) <= 1:
-        with _converter(options) as converter:
+        with _converter(options) if converter is None else contextlib.nullcontext(converter) as used:
             for index, job in numbered:
-                yield index, run_job(job, options, converter)
+                yield index, run_job(job, options, used)
         return
     if not options.pdf:
         # The first job runs here: it imports docxtpl, compiles the schema and the layout's template,

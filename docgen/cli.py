@@ -97,14 +97,19 @@ def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, lay
            dump_context: bool, strict: bool, jobs: int | None, changed_only: bool, quiet: bool,
            verbose: bool, pdf: bool, pdf_timeout: float | None, templates: tuple[Path, ...]) -> None:
     """生成报告 .docx；可给多个文件或文件夹 / render data files (or folders of them) to .docx."""
-    from . import batch, pipeline
     from .output import cleanup_on_signals
 
     ctx.with_resource(cleanup_on_signals())  # SIGTERM stops a run like Ctrl-C: no temporary file, no LibreOffice left
+    converter = None
     if pdf and not dump_context:
-        from .pdf import soffice
+        from .pdf import Converter, soffice
 
         _run(ctx, soffice)  # no LibreOffice: say so before anything is written
+        if len(paths) == 1 and not paths[0].is_dir():
+            # one report: LibreOffice starts now, while docgen imports and renders (closed when the command ends)
+            converter = ctx.with_resource(_run(ctx, lambda: Converter(pdf_timeout)))
+
+    from . import batch, pipeline
 
     if dump_context:
         from .contextdump import context_yaml
@@ -118,10 +123,6 @@ def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, lay
     planned = _run(ctx, lambda: batch.plan(paths, output, pdf))  # output names checked before anything is written
     single = len(paths) == 1 and not paths[0].is_dir() and (output is None or planned[0].output == output)
     if single and not changed_only:
-        from .pdf import Converter
-
-        # LibreOffice starts while the .docx renders; closed (and killed if need be) when the command ends
-        converter = ctx.with_resource(_run(ctx, lambda: Converter(pdf_timeout))) if pdf else None
         options = pipeline.RenderOptions(output=planned[0].output, layout=layout, strict=strict, templates=templates)
         rendered = _run(ctx, lambda: pipeline.render_file(paths[0], options))
         _warn(rendered.warnings, ctx.obj["lang"])
@@ -134,7 +135,7 @@ def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, lay
                                  workers=jobs or batch.default_workers(), changed_only=changed_only,
                                  stamps=batch.load_stamps(planned) if changed_only else {},
                                  pdf=pdf, pdf_timeout=pdf_timeout)
-    _render_batch(ctx, planned, options, quiet, verbose)
+    _render_batch(ctx, planned, options, quiet, verbose, converter)
 
 
 def _write_pdfs(ctx: click.Context, converter: Converter, documents: list[Path], quiet: bool) -> None:
@@ -157,8 +158,9 @@ def _write_pdfs(ctx: click.Context, converter: Converter, documents: list[Path],
 
 
 def _render_batch(ctx: click.Context, planned: list[batch.Job], options: batch.BatchOptions, quiet: bool,
-                  verbose: bool) -> None:
-    """Render a batch (and its PDFs); the summary always, exit 1 if any file failed."""
+                  verbose: bool, converter: Converter | None) -> None:
+    """Render a batch (and its PDFs, with ``converter`` if it runs in this process); the summary always,
+    exit 1 if any file failed."""
     from . import batch
     from .pdf import pdf_path
 
@@ -172,7 +174,7 @@ def _render_batch(ctx: click.Context, planned: list[batch.Job], options: batch.B
                 for path in (outcome.job.output, pdf_path(outcome.job.output)) if options.pdf else (outcome.job.output,):
                     click.echo(f"{word} {path}")
 
-        outcomes = batch.run(planned, options, report)
+        outcomes = batch.run(planned, options, report, converter)
     failed = [o for o in outcomes if o.status == "failed"]
     warnings: list[Problem] = []
     for warning in (w for o in outcomes for w in o.warnings):
@@ -209,10 +211,13 @@ class _NoBar:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--strict", is_flag=True, help="有警告也算失败 / treat warnings as errors")
+@click.option("-v", "--verbose", is_flag=True, help="同时列出说明（如因缺少数据而未写入报告的内容）/ list notes too")
+@click.option("--layout", help="版式名称，覆盖数据中的“版式” / layout name")
 @templates_option
 @click.pass_context
-def check(ctx: click.Context, files: tuple[Path, ...], strict: bool, templates: tuple[Path, ...]) -> None:
-    """检查数据及其前后一致性（不生成文档）/ validate and run the consistency rules."""
+def check(ctx: click.Context, files: tuple[Path, ...], strict: bool, verbose: bool, layout: str | None,
+          templates: tuple[Path, ...]) -> None:
+    """检查数据及其前后一致性（与生成时的检查完全相同，不生成文档）/ everything render checks, nothing written."""
     from . import pipeline
 
     def check_all() -> list[Problem]:
@@ -220,9 +225,11 @@ def check(ctx: click.Context, files: tuple[Path, ...], strict: bool, templates: 
         warnings: list[Problem] = []
         for file in files:
             try:
-                warnings.extend(pipeline.prepare(file, strict=strict, templates=templates).warnings)
+                prepared = pipeline.verify(file, layout, strict, templates)
             except DocgenError as error:
                 problems.extend(error.problems)
+                continue
+            warnings.extend(prepared.warnings + (prepared.notes if verbose else []))
         if problems:
             raise DocgenError(problems)
         return warnings
@@ -233,16 +240,18 @@ def check(ctx: click.Context, files: tuple[Path, ...], strict: bool, templates: 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--layout", help="版式名称，覆盖数据中的“版式” / layout name")
+@templates_option
 @click.pass_context
-def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
-    """只检查数据文件，不生成文档 / validate data files only."""
+def validate(ctx: click.Context, files: tuple[Path, ...], layout: str | None, templates: tuple[Path, ...]) -> None:
+    """检查数据能否生成报告（拒绝的与 render 完全相同），不生成文档 / refuse exactly what render would."""
     from . import pipeline
 
     def check_all() -> None:
         problems = []
         for file in files:
             try:
-                pipeline.load_report(file)
+                pipeline.verify(file, layout, templates=templates)
             except DocgenError as error:
                 problems.extend(error.problems)
         if problems:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Literal, Mapping
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]  # a note: shown by `check -v` only
 FieldPath = tuple[str | int, ...]
 
 

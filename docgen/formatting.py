@@ -102,7 +102,7 @@ class Numbering:
     One instance serves one document.
     """
 
-    LEVELS = ("部分", "一级", "二级", "三级")
+    LEVELS = ("部分", "一级", "二级", "三级", "四级")
 
     def __init__(self, formats: Mapping[str, str]):
         self.formats = dict(formats)

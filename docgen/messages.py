@@ -106,8 +106,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "DG311": ("术语“{term}”没有名词解释：请在数据的“术语”下补充其说明",
               "term {term} has no explanation; add it under `术语` in the data"),
     # consistency of the data (DG7xx), run after the calculators
-    "DG701": ("收入总计 {income} 万元与支出总计 {spending} 万元不相等：请检查年初、年末结转和结余",
-              "收入总计 {income} and 支出总计 {spending} differ; check the 结转和结余 figures"),
+    "DG701": ("收入总计 {income} 万元（本年收入合计 {income_year} + 使用非财政拨款结余 + 年初结转和结余）与支出总计 "
+              "{spending} 万元（本年支出合计 {spending_year} + 结余分配 + 年末结转和结余）相差 {difference} 万元："
+              "收入支出决算总表两边相等，请核对这些数字",
+              "收入总计 {income} (本年收入合计 {income_year} + 使用非财政拨款结余 + 年初结转和结余) and 支出总计 "
+              "{spending} (本年支出合计 {spending_year} + 结余分配 + 年末结转和结余) differ by {difference}; "
+              "the table balances: check these figures"),
+    "DG709": ("金额 {amount} 万元达到 {limit} 万元：似乎按“元”填写了（docgen 的金额单位是万元，{amount} 元 = {wan} 万元）；"
+              "请把全部金额换算为万元",
+              "{amount} 万元 reaches {limit} 万元: it looks typed in 元 (amounts are in 万元; {amount} 元 = {wan} 万元)"),
+    "DG710": ("科目 {subject} {name} 没有已知的名词解释，名词解释中未列出它；可在数据的“科目”下补充其说明",
+              "subject {subject} {name} has no known explanation and is left out of the 名词解释; add its 说明 under `科目`"),
+    "DG711": ("国内公务接待与外事接待合计 {parts} 万元，与公务接待费 {total} 万元不相等",
+              "国内公务接待 + 外事接待 = {parts}, but 公务接待费 is {total}"),
     "DG702": ("明细之和 {parts} 万元大于合计 {total} 万元", "the items add up to {parts}, more than the total {total}"),
     "DG703": ("基本支出 {basic} 万元 + 项目支出 {project} 万元 = {both} 万元，与功能分类科目合计 {lines} 万元不相等",
               "基本支出 {basic} + 项目支出 {project} = {both}, but the function lines add up to {lines}"),
@@ -273,7 +284,8 @@ def _phrase(key: str, params: dict[str, Any]) -> Phrase:
     return Phrase(key, **params)
 
 
-_SEVERITY_WORD = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
+_SEVERITY_WORD = {"zh": {"error": "错误", "warning": "警告", "note": "说明"},
+                  "en": {"error": "error", "warning": "warning", "note": "note"}}
 
 
 def format_message(problem: Problem, lang: Language = "zh") -> str:

@@ -38,6 +38,7 @@ class Prepared:
     context: dict[str, Any]
     warnings: list[Problem]
     attachments: list["Prepared"] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # what `check -v` tells: e.g. what was left out
 
 
 @dataclass(frozen=True)
@@ -163,11 +164,13 @@ def prepare(path: str | Path, layout: str | None = None, strict: bool = False,
         if main is not None:
             problems.extend(compare(main.context, prepared.context, attached, doc))
         attachments.append(prepared)
+    notes = [p for p in problems if p.severity == "note"]
+    problems = [p for p in problems if p.severity != "note"]
     if main is None or any(p.severity == "error" for p in problems) or (strict and problems):
         raise DocgenError(replace(p, severity="error") for p in problems)
     if attachments:  # the main report may cite its attachments (e.g. their tables in a section of its own)
         main.context["附件报告"] = [{"报告类型": a.report.report_type.name, **a.context} for a in attachments]
-    return replace(main, warnings=problems, attachments=attachments)
+    return replace(main, warnings=problems, notes=notes, attachments=attachments)
 
 
 def _prepared_or_problems(doc: LoadedDocument, layout: str | None, templates: Sequence[Path],
@@ -207,11 +210,48 @@ def render_prepared(prepared: Prepared) -> bytes:
                            [(a.layout, a.context) for a in prepared.attachments])
 
 
+def verify(path: str | Path, layout: str | None = None, strict: bool = False,
+           templates: Sequence[Path] = ()) -> Prepared:
+    """Everything :func:`render_file` checks, nothing written: ``validate`` and ``check`` refuse exactly
+    what ``render`` would (a field the layout needs included)."""
+    prepared = prepare(path, layout, strict, templates)
+    rendered_in_memory(prepared)
+    return prepared
+
+
+def rendered_in_memory(prepared: Prepared) -> bytes:
+    """:func:`render_prepared`, a field a layout needs but the data lacks located in its data file (DG406)."""
+    try:
+        return render_prepared(prepared)
+    except DocgenError as error:
+        raise DocgenError(_located_render_problem(p, prepared) for p in error.problems) from None
+
+
+def _located_render_problem(problem: Problem, prepared: Prepared) -> Problem:
+    """A render problem naming a data field (DG406), located in the data file of the report whose layout needs it."""
+    field = problem.params.get("field")
+    if not field or problem.location is not None:
+        return problem
+    reports = [prepared, *prepared.attachments]
+    owner = next((r for r in reports if r.layout.name == problem.params.get("layout")
+                  and not _has(r.context, field)), prepared)
+    return _located(replace(problem, location=Location(field=tuple(field))), owner.report)
+
+
+def _has(context: Any, field: Sequence[str | int]) -> bool:
+    for step in field:
+        try:
+            context = context[step]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return True
+
+
 def render_file(path: str | Path, options: RenderOptions = RenderOptions()) -> Rendered:
     """Render one data file to its .docx; return the path written and the warnings."""
     from .output import write_atomic
 
     prepared = prepare(path, options.layout, options.strict, options.templates)
     target = options.output or default_output(path)
-    write_atomic(target, render_prepared(prepared))
+    write_atomic(target, rendered_in_memory(prepared))
     return Rendered(target, prepared.warnings)

@@ -35,7 +35,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "饼图列出零项": False,
     # how a 项-level 科目 is written in full ({类} {款} {项} are the names)
     "科目全称格式": "{类}（类）{款}（款）{项}（项）",
-    "编号": {"部分": "第{一}部分", "一级": "{一}、", "二级": "（{一}）", "三级": "{1}.", "图": "图{1}"},
+    "编号": {"部分": "第{一}部分", "一级": "{一}、", "二级": "（{一}）", "三级": "{1}.", "四级": "（{1}）", "图": "图{1}"},
     # fixed terms before and after the 科目; each listed only when the data states its figure
     # (its 事实 in data/terms.yaml), except those under 总列出
     "名词解释": {"前": [], "后": [], "总列出": []},
@@ -43,6 +43,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # grade (评价等级) from a total score: the first row whose 下限 the score reaches
     # a change of more than this many percent without a stated 变动原因 is a warning (DG704)
     "变动说明阈值": 10,
+    # an amount (万元) this large was probably typed in 元: a warning (DG709)
+    "元单位阈值": 1000000,
     # bounds of one document: render time in seconds, unpacked size of the .docx (and of its template) in MB
     "渲染时限秒": 60,
     "输出上限MB": 200,

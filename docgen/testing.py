@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .contextdump import context_yaml
-from .pipeline import choose_layout, compute_context, load_report, prepare, render_prepared
+from .pipeline import choose_layout, compute_context, load_report, prepare, rendered_in_memory
 
 
 def document_text(docx: bytes | Path) -> str:
@@ -33,7 +33,7 @@ def document_text(docx: bytes | Path) -> str:
 
 def render_bytes(data_file: str | Path, layout: str | None = None) -> bytes:
     """Render a data file in memory and return the .docx bytes."""
-    return render_prepared(prepare(data_file, layout))
+    return rendered_in_memory(prepare(data_file, layout))
 
 
 def context_of(data_file: str | Path, layout: str | None = None) -> dict[str, Any]:

@@ -133,7 +133,9 @@ def test_the_other_layouts_still_need_the_conclusion(tmp_path: Path) -> None:
     path.write_text(MINIMAL.replace(LAYOUT, "四川-邻水"), encoding="utf-8")
     result = CliRunner().invoke(main, ["render", str(path), "-o", str(tmp_path / "out.docx")])
     assert result.exit_code == 1
-    assert "错误 DG406: 缺少 评价结论，版式 四川-邻水 需要它" in result.output
+    # located in the data file (the field is missing: its parent, the top), with the field's Chinese title
+    assert ("minimal.yaml:1:1: 错误 DG406: 评价结论及建议（云南-东川、四川-邻水、四川-阿坝-2018 版式须填写综述）: "
+            "缺少 评价结论，版式 四川-邻水 需要它") in result.output
 
 
 # ---------------------------------------------------------------- 四川-攀枝花-2019 (seed 002)

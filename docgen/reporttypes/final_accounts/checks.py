@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Iterator, Mapping
 
-from ...calc import total
+from ...calc import money, total
 from ...calculation import CalcContext
 from ...errors import Location, Problem
 
@@ -34,10 +34,42 @@ def _get(context: Context, path: tuple[str, ...]) -> Mapping[str, Any] | None:
 
 
 def balance(context: Context, ctx: CalcContext) -> Iterator[Problem]:
-    """收入总计 and 支出总计 agree (the report speaks of one 收、支总计)."""
-    if context["收入总计"] != context["支出总计"]:
-        yield Problem("DG701", {"income": context["收入总计"], "spending": context["支出总计"]},
-                      _at("收入"), "warning")
+    """收入总计 = 支出总计 when the data gives both carry-overs: the 收入支出决算总表 balances.
+
+    Without them the report states the two totals as they are (both printed).
+    """
+    if "年初结转和结余" in context and "年末结转和结余" in context and context["收入总计"] != context["支出总计"]:
+        yield Problem("DG701", {"income": context["收入总计"], "income_year": context["本年收入合计"],
+                                "spending": context["支出总计"], "spending_year": context["本年支出合计"],
+                                "difference": abs(context["收入总计"] - context["支出总计"])}, _at("年末结转和结余"))
+
+
+def amounts_look_like_yuan(context: Context, ctx: CalcContext) -> Iterator[Problem]:
+    """An amount of 收入, 支出 or a 科目 line at or above the layout's 元单位阈值 (万元) was probably typed in 元."""
+    limit = Decimal(ctx.settings["元单位阈值"])
+    typed = [(("收入", k), v) for k, v in context["收入"].items()] + [(("支出", k), v) for k, v in context["支出"].items()]
+    typed += [(("一般公共预算财政拨款支出", "科目", i, "决算数"), row["决算数"])
+              for i, row in enumerate(context["一般公共预算财政拨款支出"]["科目"]) if "决算数" in row]
+    for field, amount in typed:
+        if Decimal(amount) >= limit:
+            yield Problem("DG709", {"amount": amount, "limit": limit, "wan": money(Decimal(amount) / 10000)},
+                          _at(*field), "warning")
+            return  # one warning says it: the whole file is probably in 元
+
+
+def unexplained_subjects(context: Context, ctx: CalcContext) -> Iterator[Problem]:
+    """A note for each 科目 the 名词解释 leaves out because no explanation is known."""
+    for subject in context.get("名词解释未列科目", []):
+        yield Problem("DG710", {"subject": subject["编码"], "name": subject["项"]},
+                      _at("一般公共预算财政拨款支出", "科目"), "note")
+
+
+def hosting_parts_agree(context: Context, ctx: CalcContext) -> Iterator[Problem]:
+    """A typed 公务接待费 决算数 equals its 国内公务接待 and 外事接待 when those are given."""
+    hosting = _get(context, ("三公经费", "公务接待费"))
+    kinds = [hosting[k]["决算数"] for k in ("国内公务接待", "外事接待") if hosting and k in hosting]
+    if hosting and kinds and total(kinds) != money(hosting["决算数"]):
+        yield Problem("DG711", {"parts": total(kinds), "total": hosting["决算数"]}, _at("三公经费", "公务接待费", "决算数"))
 
 
 def items_within_totals(context: Context, ctx: CalcContext) -> Iterator[Problem]:
@@ -105,5 +137,5 @@ def receptions_within_total(context: Context, ctx: CalcContext) -> Iterator[Prob
                           _at("三公经费", "公务接待费", "国内公务接待", "明细"))
 
 
-CHECKS = (balance, items_within_totals, basic_plus_project_is_the_function_total, large_changes_are_explained,
+CHECKS = (balance, amounts_look_like_yuan, unexplained_subjects, hosting_parts_agree, items_within_totals, basic_plus_project_is_the_function_total, large_changes_are_explained,
           procurement_shares_fit, vehicles_agree, receptions_within_total)
