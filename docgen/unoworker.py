@@ -29,11 +29,9 @@ import threading
 import time
 from pathlib import Path
 
-import uno  # type: ignore[import-not-found]  # python3-uno
-from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
-from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
-
-_START_POLL = 0.05  # seconds between connection attempts while LibreOffice starts
+# python3-uno's modules (uno, com.sun.star.*) are imported where used: LibreOffice is started first,
+# and loading them overlaps its start-up.
+_START_POLL = 0.02  # seconds between connection attempts while LibreOffice starts
 _STOP_WAIT = 10.0  # seconds LibreOffice gets to quit before it is killed
 
 
@@ -43,11 +41,16 @@ def _reply(**message: object) -> None:
 
 
 def _props(**values: object) -> tuple:
+    from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+
     return tuple(PropertyValue(Name=name, Value=value) for name, value in values.items())
 
 
 def _connect(pipe: str, office: subprocess.Popen) -> object:
     """The remote Desktop, as soon as LibreOffice accepts on ``pipe``."""
+    import uno  # type: ignore[import-not-found]
+    from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     while True:
@@ -61,6 +64,8 @@ def _connect(pipe: str, office: subprocess.Popen) -> object:
 
 
 def _convert(desktop: object, docx: str, pdf: str) -> None:
+    import uno  # type: ignore[import-not-found]
+
     document = desktop.loadComponentFromURL(  # type: ignore[attr-defined]
         uno.systemPathToFileUrl(docx), "_blank", 0, _props(Hidden=True, ReadOnly=True))
     if document is None:

@@ -102,7 +102,7 @@ def test_chinese_faces_resolve_to_simplified_chinese_noto(linshui_pdf: tuple[lis
         assert f'"{expected}"' in matched.stdout, (face, matched.stdout)
 
 
-def test_without_unoserver_the_pdf_is_made_and_the_missing_contents_explained(tmp_path: Path) -> None:
+def test_without_python3_uno_the_pdf_is_made_and_the_missing_contents_explained(tmp_path: Path) -> None:
     pdf, output = render_pdf(tmp_path, env={"DOCGEN_UNO_PYTHON": str(tmp_path / "no-python")})
     assert "警告 DG813" in output and "python3-uno" in output
     texts = pages(pdf)
