@@ -254,3 +254,11 @@ def test_a_fourth_numbering_level_restarts_under_the_third() -> None:
     calls = ["一级", "二级", "三级", "四级", "四级", "三级", "四级", "二级", "三级", "四级"]
     assert [number(level) for level in calls] == ["一、", "（一）", "1.", "（1）", "（2）", "2.", "（1）", "（二）", "1.",
                                                   "（1）"]
+
+
+def test_vehicles_by_use_are_listed_only_when_the_data_gives_them(tmp_path: Path) -> None:
+    text = LAYOUT_EXAMPLES["四川-攀枝花-2019"]
+    path = variant(tmp_path, text, (text[text.index("国有资产:\n"):text.index("# 预算绩效管理")], ""))
+    body = text_of(path)
+    assert "截至2019年12月底，单位共有公务用车0辆。" in body
+    assert "主要领导干部用车" not in body

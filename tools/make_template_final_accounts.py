@@ -325,8 +325,8 @@ def sangong_2019(charts: bool) -> Paragraphs:
               (BODY, f"{{% if {CARS}.购置合计 is defined %}}其中：公务用车购置支出{{{{ {CARS}.购置合计.金额|金额 }}}}万元。"
                      f"全年按规定更新购置公务用车{{{{ {CARS}.购置合计.数量 }}}}辆，金额{{{{ {CARS}.购置合计.金额元|金额 }}}}元。"
                      f"{{% endif %}}{{% if {CARS}.年末保有量合计 is defined %}}截至{{{{ 年度 }}}}年12月底，单位共有公务用车"
-                     f"{{{{ {CARS}.年末保有量合计 }}}}辆，其中："
-                     "{% set v = 国有资产.车辆 if 国有资产 is defined else {} %}" + uses + "。{% endif %}")),
+                     f"{{{{ {CARS}.年末保有量合计 }}}}辆{{% if 国有资产 is defined %}}，其中："
+                     "{% set v = 国有资产.车辆 %}" + uses + "{% endif %}。{% endif %}")),
         SANGONG_UPKEEP,
         (BODY, SANGONG_HOSTING),
         *domestic_reception("{% for x in d.明细 %}（{{ loop.index }}）{{ x.内容 }}{{ x.金额|金额 }}万元"
