@@ -173,7 +173,7 @@ def _hash_of(path: Path, mtime_ns: int, size: int) -> bytes:
 
 
 @lru_cache(maxsize=1)
-def _versions() -> list[str]:
+def _versions() -> tuple[str, ...]:
     """docgen's version and those of the packages that plug into it (installed packages do not change
     during a run)."""
     from importlib.metadata import entry_points, version
@@ -181,7 +181,7 @@ def _versions() -> list[str]:
     found = {f"docgen {version('docgen')}"}
     for group in PLUGIN_GROUPS:
         found.update(f"{ep.dist.name} {ep.dist.version}" for ep in entry_points(group=group) if ep.dist)
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def run_job(job: Job, options: BatchOptions, converter: Converter | None = None) -> Outcome:

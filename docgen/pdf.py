@@ -28,6 +28,7 @@ the PDF has Simplified Chinese glyphs and not the Japanese variant.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import secrets
@@ -51,6 +52,7 @@ UNO_PYTHON = "/usr/bin/python3"
 DEFAULT_TIMEOUT = 120.0
 _START_TIMEOUT = 60.0  # seconds LibreOffice may take to start answering
 _STOP_TIMEOUT = 15.0  # seconds the helper may take to stop LibreOffice before both are killed
+_PROFILE_CACHE = "libreoffice-profile"  # docgen.diskcache namespace
 
 
 def soffice() -> str:
@@ -68,6 +70,17 @@ def pdf_path(docx: Path) -> Path:
 
 def _environment() -> dict[str, str]:
     return {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
+
+
+def _profile_key(soffice: str) -> str:
+    """Which LibreOffice a cached profile belongs to: its program folder and the identity of its binary."""
+    program = Path(soffice).resolve().parent
+    try:
+        binary = (program / "soffice.bin").stat()
+        identity = f"{program} {binary.st_size} {binary.st_mtime_ns}"
+    except OSError:
+        identity = str(program)
+    return hashlib.sha256(identity.encode()).hexdigest()
 
 
 def _kill_group(pid: int | None) -> None:
@@ -92,13 +105,23 @@ class _Office:
     """One running :mod:`docgen.unoworker` and the LibreOffice it started; every wait has a deadline."""
 
     def __init__(self, soffice: str, folder: Path):
+        from . import diskcache
+
         self._log = folder / "unoworker.log"
         python = os.environ.get("DOCGEN_UNO_PYTHON", UNO_PYTHON)
         pipe = f"docgen-{os.getpid()}-{secrets.token_hex(6)}"
+        # A profile LibreOffice has set up once (a small tar in docgen's cache) saves it the first-start work.
+        self._profile_key = _profile_key(soffice)
+        cached = diskcache.get(_PROFILE_CACHE, self._profile_key)
+        seed = folder / f"{pipe}-seed.tar"
+        if cached is not None:
+            seed.write_bytes(cached)
+        self._save = folder / f"{pipe}.tar" if cached is None and diskcache.folder() is not None else None
         with open(self._log, "ab") as log:
             self.process = subprocess.Popen(
-                [python, str(WORKER), soffice, pipe], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                stderr=log, env=_environment(), start_new_session=True)
+                [python, str(WORKER), soffice, pipe, str(seed) if cached is not None else "", str(self._save or "")],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=_environment(),
+                start_new_session=True)
         self._buffer = b""
         self._office: int | None = None  # LibreOffice's pid (and process group)
         self._profile: str | None = None
@@ -154,6 +177,10 @@ class _Office:
         except (OSError, subprocess.TimeoutExpired):
             pass
         self.kill()
+        if self._save is not None and self._save.exists():  # written only when LibreOffice quit cleanly
+            from . import diskcache
+
+            diskcache.put(_PROFILE_CACHE, self._profile_key, self._save.read_bytes())
 
     def kill(self) -> None:
         """Kill the helper and LibreOffice (both whole process groups) and remove the profile."""

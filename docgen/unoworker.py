@@ -24,6 +24,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 import time
@@ -90,8 +91,9 @@ def _answers(desktop: object) -> bool:
         return False
 
 
-def _stop(office: subprocess.Popen, desktop: object | None) -> None:
-    """Quit LibreOffice politely, then kill its whole process group (soffice.bin may outlive oosplash)."""
+def _stop(office: subprocess.Popen, desktop: object | None) -> bool:
+    """Quit LibreOffice politely, then kill its whole process group (soffice.bin may outlive oosplash);
+    whether it had quit by itself."""
     if office.poll() is None and desktop is not None:
         # terminate() is a UNO call with no timeout: a frozen LibreOffice must not freeze us too
         quitting = threading.Thread(target=_quietly, args=(desktop.terminate,), daemon=True)  # type: ignore[attr-defined]
@@ -101,11 +103,13 @@ def _stop(office: subprocess.Popen, desktop: object | None) -> None:
         office.wait(timeout=_STOP_WAIT if office.poll() is None and desktop is not None else 0.1)
     except subprocess.TimeoutExpired:
         pass
+    clean = office.poll() == 0
     try:
         os.killpg(office.pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
     office.wait()
+    return clean
 
 
 def _quietly(call: object) -> None:
@@ -115,9 +119,14 @@ def _quietly(call: object) -> None:
         pass
 
 
-def main(soffice: str, pipe: str) -> None:
+def main(soffice: str, pipe: str, seed: str, save: str) -> None:
+    """Serve conversions; the profile starts as the tar ``seed`` (if given) and is saved as the tar
+    ``save`` (if given) when LibreOffice quits cleanly."""
     profile = tempfile.mkdtemp(prefix="docgen-lo-")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    if seed:
+        with tarfile.open(seed) as archive:  # docgen's own cache entry, checked against its digest
+            archive.extractall(profile)
     office = subprocess.Popen(
         [soffice, "--headless", "--invisible", "--nocrashreport", "--nodefault", "--nologo",
          "--nofirststartwizard", "--norestore", f"-env:UserInstallation={Path(profile).as_uri()}",
@@ -136,9 +145,11 @@ def main(soffice: str, pipe: str) -> None:
             except Exception as exc:  # any UNO failure is this document's; say whether LibreOffice survived
                 _reply(error=f"{type(exc).__name__}: {exc}", alive=_answers(desktop))
     finally:
-        _stop(office, desktop)
+        if _stop(office, desktop) and save:
+            with tarfile.open(save, "w:gz") as archive:
+                archive.add(profile, arcname=".")
         shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:5])
