@@ -131,10 +131,13 @@ class _Office:
         """Until LibreOffice answers; :class:`_Timeout` or :class:`_Gone` if it does not."""
         deadline = time.monotonic() + timeout
         while not self.ready:
-            message = self._message(deadline)
-            self._office = message.get("office", self._office)
-            self._profile = message.get("profile", self._profile)
-            self.ready = bool(message.get("ready"))
+            self._note(self._message(deadline))
+
+    def _note(self, message: dict[str, Any]) -> None:
+        """Remember what the helper says about itself: LibreOffice's pid, the profile, readiness."""
+        self._office = message.get("office", self._office)
+        self._profile = message.get("profile", self._profile)
+        self.ready = self.ready or bool(message.get("ready"))
 
     def request(self, message: dict[str, str], timeout: float) -> dict[str, Any]:
         """Send one request and wait for its reply."""
@@ -151,13 +154,13 @@ class _Office:
         fd = self.process.stdout.fileno()
         while b"\n" not in self._buffer:
             remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise _Timeout
-            if select.select([fd], [], [], remaining)[0]:
+            if select.select([fd], [], [], max(remaining, 0))[0]:
                 chunk = os.read(fd, 65536)
                 if not chunk:
                     raise _Gone(self._last_log_line())
                 self._buffer += chunk
+            elif remaining <= 0:
+                raise _Timeout
         line, self._buffer = self._buffer.split(b"\n", 1)
         return json.loads(line)
 
@@ -185,6 +188,9 @@ class _Office:
     def kill(self) -> None:
         """Kill the helper and LibreOffice (both whole process groups) and remove the profile."""
         if self.process.returncode != 0:  # 0: the helper stopped LibreOffice itself
+            with contextlib.suppress(_Timeout, _Gone, ValueError):
+                while self._office is None:  # killed before it was asked anything: LibreOffice's pid may be unread
+                    self._note(self._message(time.monotonic()))
             _kill_group(self._office)
             _kill_group(self.process.pid)
         self.process.wait()
