@@ -82,7 +82,7 @@ def attachment_path(entry: str, main_path: Path, where: Location | None = None) 
             real = candidate.resolve()
             if not any(real.is_relative_to(allowed) for allowed in folders):
                 raise DocgenError.single("DG115", where, path=entry)
-            return real
+            return candidate  # named as written, so its own errors point to the file the user knows
     raise DocgenError.single("DG116", where, path=entry)
 
 
