@@ -35,6 +35,7 @@ import secrets
 import select
 import shutil
 import signal
+import stat
 import subprocess
 import tempfile
 import time
@@ -83,6 +84,15 @@ def _profile_key(soffice: str) -> str:
     return hashlib.sha256(identity.encode()).hexdigest()
 
 
+def _office_sockets(pipe: str, profile: str) -> list[Path]:
+    """The local sockets a LibreOffice makes for its UNO pipe and its single-instance check, which
+    it leaves behind when killed (and sometimes when not): in /tmp (else /var/tmp) whatever TMPDIR
+    says, the latter named by LibreOffice's MD5 of the profile URL in UTF-16, hex bytes unpadded."""
+    digest = hashlib.md5(Path(profile).as_uri().encode("utf-16-le"), usedforsecurity=False).digest()
+    single = "SingleOfficeIPC_" + "".join(f"{byte:x}" for byte in digest)
+    return [Path(folder) / f"OSL_PIPE_{os.getuid()}_{name}" for folder in ("/tmp", "/var/tmp") for name in (pipe, single)]
+
+
 def _kill_group(pid: int | None) -> None:
     """SIGKILL a process group started with ``start_new_session`` (its leader's pid)."""
     if pid is None:
@@ -123,6 +133,7 @@ class _Office:
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=_environment(),
                 start_new_session=True)
         self._buffer = b""
+        self._pipe = pipe
         self._office: int | None = None  # LibreOffice's pid (and process group)
         self._profile: str | None = None
         self.ready = False
@@ -199,6 +210,10 @@ class _Office:
                 stream.close()
         if self._profile:
             shutil.rmtree(self._profile, ignore_errors=True)
+            for socket_file in _office_sockets(self._pipe, self._profile):
+                with contextlib.suppress(OSError):
+                    if stat.S_ISSOCK(socket_file.lstat().st_mode):
+                        socket_file.unlink()
 
 
 class Converter:

@@ -92,24 +92,31 @@ def _answers(desktop: object) -> bool:
 
 
 def _stop(office: subprocess.Popen, desktop: object | None) -> bool:
-    """Quit LibreOffice politely, then kill its whole process group (soffice.bin may outlive oosplash);
-    whether it had quit by itself."""
+    """Quit LibreOffice politely, then kill what is left of its process group (soffice.bin may
+    outlive oosplash); whether it had quit by itself."""
     if office.poll() is None and desktop is not None:
         # terminate() is a UNO call with no timeout: a frozen LibreOffice must not freeze us too
         quitting = threading.Thread(target=_quietly, args=(desktop.terminate,), daemon=True)  # type: ignore[attr-defined]
         quitting.start()
         quitting.join(_STOP_WAIT)
-    try:
-        office.wait(timeout=_STOP_WAIT if office.poll() is None and desktop is not None else 0.1)
-    except subprocess.TimeoutExpired:
-        pass
-    clean = office.poll() == 0
+    deadline = time.monotonic() + (_STOP_WAIT if desktop is not None else 0.0)
+    while time.monotonic() < deadline and (office.poll() is None or _group_alive(office.pid)):
+        time.sleep(_START_POLL)  # let LibreOffice finish quitting: killed half-way it leaves its sockets in /tmp
+    clean = office.poll() == 0 and not _group_alive(office.pid)
     try:
         os.killpg(office.pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
     office.wait()
     return clean
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+        return True
+    except ProcessLookupError:
+        return False
 
 
 def _quietly(call: object) -> None:

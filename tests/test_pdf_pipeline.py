@@ -50,14 +50,21 @@ def wait_for(condition: Callable[[], object], timeout: float = 60.0) -> None:
         time.sleep(0.05)
 
 
+def our_sockets() -> set[str]:
+    """LibreOffice's sockets for the UNO pipes of converters in this process (LibreOffice puts them in /tmp)."""
+    return {p.name for p in Path("/tmp").glob(f"OSL_PIPE_*_docgen-{os.getpid()}-*")}
+
+
 @pytest.fixture
 def marker(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A marker in this process's environment; afterwards, none of its processes may be left."""
+    """A marker in this process's environment; afterwards, none of its processes and sockets may be left."""
     need_tools()
     value = uuid.uuid4().hex
     monkeypatch.setenv(MARK, value)
+    sockets = our_sockets()
     yield value
     wait_for(lambda: not marked(value), timeout=20)
+    assert our_sockets() - sockets == set()
 
 
 @pytest.fixture(scope="module")
