@@ -84,13 +84,19 @@ def _profile_key(soffice: str) -> str:
     return hashlib.sha256(identity.encode()).hexdigest()
 
 
-def _office_sockets(pipe: str, profile: str) -> list[Path]:
-    """The local sockets a LibreOffice makes for its UNO pipe and its single-instance check, which
-    it leaves behind when killed (and sometimes when not): in /tmp (else /var/tmp) whatever TMPDIR
-    says, the latter named by LibreOffice's MD5 of the profile URL in UTF-16, hex bytes unpadded."""
-    digest = hashlib.md5(Path(profile).as_uri().encode("utf-16-le"), usedforsecurity=False).digest()
-    single = "SingleOfficeIPC_" + "".join(f"{byte:x}" for byte in digest)
-    return [Path(folder) / f"OSL_PIPE_{os.getuid()}_{name}" for folder in ("/tmp", "/var/tmp") for name in (pipe, single)]
+def _remove_office_sockets(profile: Path, pipe: str | None = None) -> None:
+    """Remove the local sockets a LibreOffice made for its single-instance check and its UNO
+    ``pipe``, which it leaves behind when killed (and sometimes when not). They are in /tmp (else
+    /var/tmp) whatever TMPDIR says; the first is named by LibreOffice's MD5 of the profile URL in
+    UTF-16, its bytes in hex without padding."""
+    digest = hashlib.md5(profile.as_uri().encode("utf-16-le"), usedforsecurity=False).digest()
+    names = ["SingleOfficeIPC_" + "".join(f"{byte:x}" for byte in digest)] + ([pipe] if pipe else [])
+    for folder in ("/tmp", "/var/tmp"):
+        for name in names:
+            path = Path(folder) / f"OSL_PIPE_{os.getuid()}_{name}"
+            with contextlib.suppress(OSError):
+                if stat.S_ISSOCK(path.lstat().st_mode):
+                    path.unlink()
 
 
 def _kill_group(pid: int | None) -> None:
@@ -210,10 +216,7 @@ class _Office:
                 stream.close()
         if self._profile:
             shutil.rmtree(self._profile, ignore_errors=True)
-            for socket_file in _office_sockets(self._pipe, self._profile):
-                with contextlib.suppress(OSError):
-                    if stat.S_ISSOCK(socket_file.lstat().st_mode):
-                        socket_file.unlink()
+            _remove_office_sockets(Path(self._profile), self._pipe)
 
 
 class Converter:
@@ -324,9 +327,8 @@ class Converter:
 
     def _with_soffice(self, docx: Path) -> Path:
         """``soffice --convert-to pdf`` (no TOC update); the PDF made, in the private folder."""
-        out = self._folder / "soffice"
-        profile = (self._folder / "profile").as_uri()
-        command = [self._soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+        out, profile = self._folder / "soffice", self._folder / "profile"
+        command = [self._soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
                    "--outdir", str(out), str(docx)]
         process = subprocess.Popen(command, env=_environment(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                    stderr=subprocess.STDOUT, start_new_session=True)
@@ -338,6 +340,7 @@ class Converter:
         finally:
             _kill_group(process.pid)
             process.wait()
+            _remove_office_sockets(profile)
         made = out / pdf_path(docx).name
         if process.returncode != 0 or not made.exists():
             reason = output.decode("utf-8", "replace").strip() or f"exit code {process.returncode}"
