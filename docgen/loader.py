@@ -431,6 +431,8 @@ def _key_problems(node: yaml.MappingNode, path: Path) -> Iterator[Problem]:
                 yield Problem("DG120", {"written": key.value}, _at(key, path))
 
 
+#: Characters no Word document (XML 1.0) can hold, which YAML lets through as double-quoted escapes.
+_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: A cell, tabs, then a number: a row of a table pasted from Excel.
 _TAB_NUMBER = re.compile(r"([^\t\n ]+)\t+ *([-+]?[0-9０-９][0-9０-９,，.．]*)(?=\s|$)")
 
@@ -438,6 +440,11 @@ _TAB_NUMBER = re.compile(r"([^\t\n ]+)\t+ *([-+]?[0-9０-９][0-9０-９,，.．
 def _tag_problems(node: yaml.Node, loader: _Loader, path: Path, lines: list[str]) -> Iterator[Problem]:
     """Explicit tags other than the plain ones, numbers too long, Excel rows typed as a text."""
     if isinstance(node, yaml.ScalarNode):
+        control = _ESCAPED_CONTROL.search(node.value)
+        if control:  # typed as an escape ("\0") in double quotes: the reader only sees the raw characters
+            yield Problem("DG103", {"reason": f"文字中有不允许出现的控制字符 U+{ord(control.group()):04X}（双引号中的 \\ 转义），"
+                                              "请删除"}, _at(node, path))
+            return
         implicit = loader.resolve(yaml.ScalarNode, node.value, (True, False))
         if node.tag not in (_STR, implicit) or (node.tag == _MERGE and node.value != "<<"):
             yield Problem("DG111", {"tag": _short_tag(node.tag)}, _at(node, path))

@@ -213,6 +213,8 @@ TYPOS = {
     "a tag libyaml cannot read": (edited(AMOUNT, "一般公共预算财政拨款收入: !金额 5996.78"),
                                   REASON_103.format("24:17") + "“!”在 YAML 中有特殊含义，不能这样开始一个值：请给这个值加引号"),
     "!!str on a mapping": (edited(AMOUNT, "一般公共预算财政拨款收入: !!str {a: 1}"), TAG.format("!!str")),
+    "a NUL typed as an escape": (edited("部门简称: 邻水县医保局", '部门简称: "a\\0b"'),
+                                 REASON_103.format("7:7") + "文字中有不允许出现的控制字符 U+0000（双引号中的 \\ 转义），请删除"),
     "an alias to its own parent": (edited(AMOUNT, "一般公共预算财政拨款收入: &a [*a]"),
                                    "report.yaml:24:17: 错误 DG118: 别名（*名称）引用了包含它自身的内容（循环引用）：请删除这个别名"),
     "nesting 60 deep": (edited(AMOUNT, "一般公共预算财政拨款收入: " + "[" * 60 + "]" * 60),
@@ -323,9 +325,9 @@ def test_a_missing_attachment_is_reported_with_every_other_at_once(tmp_path: Pat
         f"report.yaml:{END + 2}:5: 错误 DG115: 附件[2]: " + OUTSIDE.format("/etc/shadow")]
 
 
-def test_a_nul_in_an_attachment_path(tmp_path: Path) -> None:
-    assert the_message(write(tmp_path, GOOD + '附件: ["a\\0b.yaml"]\n'), ("check", "render")) == (
-        f"report.yaml:{END}:6: 错误 DG116: 附件[1]: 找不到附件 a\\x00b.yaml（路径相对于本文件所在的文件夹）")
+def test_a_line_break_in_an_attachment_path(tmp_path: Path) -> None:
+    assert the_message(write(tmp_path, GOOD + '附件: ["a\\nb.yaml"]\n'), ("check", "render")) == (
+        f"report.yaml:{END}:6: 错误 DG116: 附件[1]: 找不到附件 a\\x0ab.yaml（路径相对于本文件所在的文件夹）")
 
 
 def test_a_file_above_the_size_limit_is_refused_before_it_is_read(tmp_path: Path,
