@@ -141,6 +141,7 @@ class _Office:
         self._buffer = b""
         self._pipe = pipe
         self._office: int | None = None  # LibreOffice's pid (and process group)
+        self._folder: str | None = None  # the helper's: LibreOffice's profile and temporary files
         self._profile: str | None = None
         self.ready = False
 
@@ -153,6 +154,7 @@ class _Office:
     def _note(self, message: dict[str, Any]) -> None:
         """Remember what the helper says about itself: LibreOffice's pid, the profile, readiness."""
         self._office = message.get("office", self._office)
+        self._folder = message.get("folder", self._folder)
         self._profile = message.get("profile", self._profile)
         self.ready = self.ready or bool(message.get("ready"))
 
@@ -189,13 +191,15 @@ class _Office:
         return lines[-1] if lines else f"exit code {self.process.poll()}"
 
     def stop(self) -> None:
-        """Let the helper stop LibreOffice (end of its input); kill both if that takes too long."""
-        assert self.process.stdin is not None
-        try:
-            self.process.stdin.close()
-            self.process.wait(_STOP_TIMEOUT)
-        except (OSError, subprocess.TimeoutExpired):
-            pass
+        """Stop the helper and LibreOffice. Killing them is quickest and leaves nothing behind (see
+        :meth:`kill`); only a profile to be cached needs LibreOffice to quit by itself."""
+        if self._save is not None and self.ready:
+            assert self.process.stdin is not None
+            try:
+                self.process.stdin.close()  # end of its input: the helper quits LibreOffice, saves the profile
+                self.process.wait(_STOP_TIMEOUT)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
         self.kill()
         if self._save is not None and self._save.exists():  # written only when LibreOffice quit cleanly
             from . import diskcache
@@ -203,7 +207,8 @@ class _Office:
             diskcache.put(_PROFILE_CACHE, self._profile_key, self._save.read_bytes())
 
     def kill(self) -> None:
-        """Kill the helper and LibreOffice (both whole process groups) and remove the profile."""
+        """Kill the helper and LibreOffice (both whole process groups) and remove what LibreOffice
+        leaves: the helper's folder (profile, temporary files) and LibreOffice's sockets in /tmp."""
         if self.process.returncode != 0:  # 0: the helper stopped LibreOffice itself
             with contextlib.suppress(_Timeout, _Gone, ValueError):
                 while self._office is None:  # killed before it was asked anything: LibreOffice's pid may be unread
@@ -214,8 +219,9 @@ class _Office:
         for stream in (self.process.stdin, self.process.stdout):
             if stream is not None:
                 stream.close()
+        if self._folder:
+            shutil.rmtree(self._folder, ignore_errors=True)
         if self._profile:
-            shutil.rmtree(self._profile, ignore_errors=True)
             _remove_office_sockets(Path(self._profile), self._pipe)
 
 
@@ -330,7 +336,8 @@ class Converter:
         out, profile = self._folder / "soffice", self._folder / "profile"
         command = [self._soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
                    "--outdir", str(out), str(docx)]
-        process = subprocess.Popen(command, env=_environment(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        process = subprocess.Popen(command, env={**_environment(), "TMPDIR": str(self._folder)},
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                    stderr=subprocess.STDOUT, start_new_session=True)
         try:
             output, _ = process.communicate(timeout=self.timeout)

@@ -129,19 +129,22 @@ def _quietly(call: object) -> None:
 def main(soffice: str, pipe: str, seed: str, save: str) -> None:
     """Serve conversions; the profile starts as the tar ``seed`` (if given) and is saved as the tar
     ``save`` (if given) when LibreOffice quits cleanly."""
-    profile = tempfile.mkdtemp(prefix="docgen-lo-")
+    folder = Path(tempfile.mkdtemp(prefix="docgen-lo-"))
+    profile, scratch = folder / "profile", folder / "tmp"  # LibreOffice's temporary files go in ours
+    scratch.mkdir()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     if seed:
         with tarfile.open(seed) as archive:  # docgen's own cache entry, checked against its digest
             archive.extractall(profile)
     office = subprocess.Popen(
         [soffice, "--headless", "--invisible", "--nocrashreport", "--nodefault", "--nologo",
-         "--nofirststartwizard", "--norestore", f"-env:UserInstallation={Path(profile).as_uri()}",
+         "--nofirststartwizard", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
          f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        env={**os.environ, "TMPDIR": str(scratch)}, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, start_new_session=True)
     desktop = None
     try:
-        _reply(office=office.pid, profile=profile)
+        _reply(office=office.pid, folder=str(folder), profile=str(profile))
         desktop = _connect(pipe, office)
         _reply(ready=True)
         for line in sys.stdin:
@@ -155,7 +158,7 @@ def main(soffice: str, pipe: str, seed: str, save: str) -> None:
         if _stop(office, desktop) and save:
             with tarfile.open(save, "w:gz") as archive:
                 archive.add(profile, arcname=".")
-        shutil.rmtree(profile, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
