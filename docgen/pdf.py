@@ -13,12 +13,15 @@ Nothing waits without a deadline. LibreOffice is used as soon as it answers
 (no fixed sleep, no TCP port: the UNO connection is a named pipe); a
 conversion that takes longer than its timeout, or a LibreOffice that crashes,
 is killed and restarted and the document tried once more (DG814, DG815 if it
-fails again). LibreOffice and its helper run in process groups of their own,
-killed as a whole; the PDF is made in a private temporary folder and written
+fails again). LibreOffice and its helper run in process groups of their own
+and are killed as a whole when done (quicker than asking LibreOffice to quit);
+what LibreOffice would leave (profile, temporary files, its sockets in /tmp)
+is removed after it. The PDF is made in a private temporary folder and written
 beside the .docx atomically, so an interrupted run leaves neither processes
 nor partial files (the CLI turns SIGTERM into an exception for this). Each
 batch worker has its own Converter, so ``--pdf -j N`` converts N documents
-at a time.
+at a time. The profile LibreOffice sets up on its first start is kept in
+docgen's disk cache (:mod:`docgen.diskcache`, about 20 KB) and reused.
 
 The templates name the faces of Chinese government documents (仿宋_GB2312,
 黑体, 楷体_GB2312, 方正小标宋简体); LibreOffice is pointed (``FONTCONFIG_FILE``)
