@@ -23,13 +23,15 @@ import multiprocessing
 import os
 import pickle
 import signal
+import time
 import traceback
 from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal
+from types import FrameType
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal, NoReturn
 
 from .errors import DocgenError, Location, Problem
 from .pipeline import Prepared, prepare, rendered_in_memory
@@ -44,7 +46,7 @@ DATA_SUFFIXES = (".yaml", ".yml")
 #: Entry point groups whose packages' versions are part of every stamp.
 PLUGIN_GROUPS = ("docgen.report_types", "docgen.calculators", "docgen.layouts")
 Status = Literal["written", "skipped", "failed"]
-_WORKER_STOP_TIMEOUT = 30.0  # seconds a worker gets to clean up (stop its LibreOffice) before it is killed
+_WORKER_STOP_TIMEOUT = 15.0  # seconds the workers get to clean up (stop LibreOffice) before they are killed
 
 
 @dataclass(frozen=True)
@@ -343,12 +345,14 @@ def _exit_status(code: int | None) -> str:
 
 
 def _stop_workers(workers: dict[Connection, tuple[BaseProcess, tuple[int, Job] | None]]) -> None:
-    """Wait for every worker to end (an idle one has been told to stop; a busy one was interrupted)."""
+    """Wait for every worker to end (an idle one has been told to stop; a busy one was interrupted);
+    one still there after :data:`_WORKER_STOP_TIMEOUT` is killed."""
     for process, task in workers.values():
         if task is not None:
             process.terminate()
+    deadline = time.monotonic() + _WORKER_STOP_TIMEOUT
     for connection, (process, _) in workers.items():
-        process.join(_WORKER_STOP_TIMEOUT)
+        process.join(max(0.0, deadline - time.monotonic()))
         if process.exitcode is None:
             process.kill()
             process.join()
@@ -356,14 +360,18 @@ def _stop_workers(workers: dict[Connection, tuple[BaseProcess, tuple[int, Job] |
 
 
 def _worker(connection: Connection, options: BatchOptions) -> None:
-    """A worker process: tasks in, outcomes out, until told to stop or its parent is gone."""
-    from .output import stop_on_signal
+    """A worker process: tasks in, outcomes out, until told to stop, terminated or its parent is gone."""
+    terminated = []
+
+    def stop(signum: int, frame: FrameType | None) -> NoReturn:
+        terminated.append(signum)  # ends the loop even if something on the way swallows the exception
+        raise SystemExit(128 + signum)  # so that cleanup (temporary files, LibreOffice) runs on the way out
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
-    signal.signal(signal.SIGTERM, stop_on_signal)  # cleanup (temporary files, LibreOffice) runs on the way out
+    signal.signal(signal.SIGTERM, stop)
     parent = os.getppid()
     with _converter(options) as converter:
-        while True:
+        while not terminated:
             if not connection.poll(1.0):
                 if os.getppid() != parent:
                     return

@@ -2,6 +2,7 @@
 and concurrent runs."""
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -106,7 +107,17 @@ def journal_lines(folder: Path) -> int:
 
 def start_slow(data: Path, out: Path, *extra: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-c", SLOW_DOCGEN, "render", str(data), "-o", str(out),
-                             "--changed-only", "-q", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             "--changed-only", "-q", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def finish(process: subprocess.Popen[bytes]) -> str:
+    """The process's stderr once it has ended (killed, with its workers, if it takes a minute)."""
+    try:
+        return process.communicate(timeout=60)[1].decode()
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise AssertionError(f"still running a minute later: {process.communicate()[1].decode()}") from None
 
 
 def wait_for(condition, timeout: float = 30.0) -> None:
@@ -123,8 +134,8 @@ def test_a_killed_batch_keeps_the_stamps_of_finished_jobs(tmp_path: Path, sig: s
     process = start_slow(data, out, "-j", "2")
     wait_for(lambda: journal_lines(out) >= 3)
     process.send_signal(sig)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == (-9 if sig == signal.SIGKILL else 128 + 15), stderr.decode()
+    stderr = finish(process)
+    assert process.returncode == (-9 if sig == signal.SIGKILL else 128 + 15), stderr
     finished = journal_lines(out)
     assert 3 <= finished < 12
     if sig == signal.SIGTERM:  # stopped by a signal it can handle: not a temporary file left
@@ -149,8 +160,8 @@ def test_two_runs_into_one_folder_lose_no_stamp(tmp_path: Path) -> None:
     make_departments(tmp_path / "乙", 8, "乙")
     runs = [start_slow(tmp_path / name, out, "-j", "2") for name in ("甲", "乙")]
     for run in runs:
-        _, stderr = run.communicate(timeout=60)
-        assert run.returncode == 0, stderr.decode()
+        stderr = finish(run)
+        assert run.returncode == 0, stderr
     assert journal_lines(out) == 16
     both = invoke("render", str(tmp_path / "甲"), str(tmp_path / "乙"), "-o", str(out), "--changed-only", "-j", "1")
     assert summary(both) == "共 16 份：已生成 0 份，未变化 16 份，失败 0 份。"
