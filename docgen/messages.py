@@ -115,6 +115,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "DG709": ("金额 {amount} 万元达到 {limit} 万元：似乎按“元”填写了（docgen 的金额单位是万元，{amount} 元 = {wan} 万元）；"
               "请把全部金额换算为万元",
               "{amount} 万元 reaches {limit} 万元: it looks typed in 元 (amounts are in 万元; {amount} 元 = {wan} 万元)"),
+    "DG790": ("未填写：版式 {layout} 中依赖这一项的句子、段落或小节没有写入报告",
+              "not given: what layout {layout} says of it is left out of the report"),
     "DG710": ("科目 {subject} {name} 没有已知的名词解释，名词解释中未列出它；可在数据的“科目”下补充其说明",
               "subject {subject} {name} has no known explanation and is left out of the 名词解释; add its 说明 under `科目`"),
     "DG711": ("国内公务接待与外事接待合计 {parts} 万元，与公务接待费 {total} 万元不相等",

@@ -262,3 +262,15 @@ def test_vehicles_by_use_are_listed_only_when_the_data_gives_them(tmp_path: Path
     body = text_of(path)
     assert "截至2019年12月底，单位共有公务用车0辆。" in body
     assert "主要领导干部用车" not in body
+
+
+def test_check_v_names_each_field_whose_statements_were_left_out(tmp_path: Path) -> None:
+    text = LINSHUI_MAIN
+    path = variant(tmp_path, text, (text[text.index("机关运行经费:\n"):text.index("政府采购:\n")], ""),
+                   ("    团组数: 0\n    人数: 0\n", ""))
+    notes = [line for line in invoke("check", "-v", str(path)).stderr.splitlines() if "DG790" in line]
+    tail = "未填写：版式 四川-邻水 中依赖这一项的句子、段落或小节没有写入报告"
+    assert f"report.yaml:4:1: 说明 DG790: 机关运行经费: {tail}" in notes  # absent: located at the top
+    assert any(line.endswith(f"三公经费.因公出国（境）费.团组数（因公出国（境）团组数）: {tail}") for line in notes)
+    assert not any("收支总计.变动原因" in line for line in notes)  # given
+    assert "DG790" not in invoke("check", str(path)).stderr  # notes only with -v

@@ -1,0 +1,97 @@
+"""What a layout would say but the data does not give: the notes of ``docgen check -v`` (DG790).
+
+A template guards each optional statement with ``{% if X is defined %}``. A
+guarded data field (one the report type's schema describes) that the data
+leaves out means the statements depending on it are not in the report; each
+such field is named once, by its shallowest missing part, located at the
+nearest part of the data that is there.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
+
+from jinja2 import Environment, TemplateSyntaxError, nodes
+
+from .errors import Problem
+from .validation import compiled_validator, field_title, schema_at
+
+if TYPE_CHECKING:
+    from .pipeline import Prepared
+
+FieldPath = tuple[str, ...]
+_TAG = re.compile(r"<[^>]+>")
+_PARAGRAPH_TAG = re.compile(r"\{%-?\s*[pr]\s")  # docxtpl's {%p …%} / {%r …%}: plain Jinja once stripped
+
+
+def left_out(prepared: "Prepared") -> list[Problem]:
+    """One note per data field the report's and each attachment's layout guard but the data leaves out."""
+    notes = []
+    for report in (prepared, *prepared.attachments):
+        schema = compiled_validator(report.report.report_type.schema).schema
+        template = report.layout.template
+        stat = template.stat()
+        missing: dict[FieldPath, None] = {}
+        for path in _template_guards(template, stat.st_mtime_ns, stat.st_size):
+            gap = _first_missing(path, report.report.data)
+            if gap is not None and schema_at(schema, gap):
+                missing.setdefault(gap)
+        document = report.report.document
+        notes += [Problem("DG790", {"name": ".".join(field), "layout": report.layout.name},
+                          document.locate(field, field_title(schema, field)), "note") for field in missing]
+    return notes
+
+
+def _first_missing(path: FieldPath, data: Mapping[str, Any]) -> FieldPath | None:
+    """The shallowest part of ``path`` the data does not have (None: all there, or not a data path)."""
+    node: Any = data
+    for depth, key in enumerate(path, start=1):
+        if not isinstance(node, Mapping):
+            return None
+        if key not in node:
+            return path[:depth]
+        node = node[key]
+    return None
+
+
+@lru_cache(maxsize=64)
+def _template_guards(template: Path, mtime_ns: int, size: int) -> tuple[FieldPath, ...]:
+    """The dotted paths the template's body tests with ``is defined`` (cached per file version)."""
+    from docxtpl import DocxTemplate
+
+    with zipfile.ZipFile(io.BytesIO(template.read_bytes())) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    source = _TAG.sub("", DocxTemplate(template).patch_xml(xml))
+    source = _PARAGRAPH_TAG.sub("{% ", source)
+    try:
+        tree = Environment().parse(source)
+    except TemplateSyntaxError:  # layout check reports it; there is nothing to say here
+        return ()
+    return tuple(dict.fromkeys(guarded_paths(tree)))
+
+
+def guarded_paths(tree: nodes.Template) -> Iterator[FieldPath]:
+    """Each path a parsed template tests with ``is defined``, as its keys."""
+    for test in tree.find_all(nodes.Test):
+        if test.name == "defined":
+            path = _path_of(test.node)
+            if path:
+                yield path
+
+
+def _path_of(node: nodes.Node) -> FieldPath | None:
+    """``三公经费['因公出国（境）费'].团组数`` as its keys, or None for anything else."""
+    keys: list[str] = []
+    while isinstance(node, (nodes.Getattr, nodes.Getitem)):
+        if isinstance(node, nodes.Getattr):
+            keys.append(node.attr)
+        elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+            keys.append(node.arg.value)
+        else:
+            return None
+        node = node.node
+    return (node.name, *reversed(keys)) if isinstance(node, nodes.Name) else None
