@@ -50,6 +50,22 @@ def wait_for(condition: Callable[[], object], timeout: float = 60.0) -> None:
         time.sleep(0.05)
 
 
+def need_uno() -> None:
+    """LibreOffice and the tools test_pdf needs, and python3-uno (without it docgen falls back to soffice)."""
+    need_tools()
+    from docgen.pdf import UNO_PYTHON
+
+    python = os.environ.get("DOCGEN_UNO_PYTHON", UNO_PYTHON)
+    try:
+        if subprocess.run([python, "-c", "import uno"], capture_output=True).returncode == 0:
+            return
+    except OSError:
+        pass
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must install python3-uno ({python} cannot import uno)")
+    pytest.skip(f"not installed here: python3-uno ({python} cannot import uno)")
+
+
 def our_sockets() -> set[str]:
     """LibreOffice's sockets for the UNO pipes of converters in this process (LibreOffice puts them in /tmp)."""
     return {p.name for p in Path("/tmp").glob(f"OSL_PIPE_*_docgen-{os.getpid()}-*")}
@@ -58,7 +74,7 @@ def our_sockets() -> set[str]:
 @pytest.fixture
 def marker(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A marker in this process's environment; afterwards, none of its processes and sockets may be left."""
-    need_tools()
+    need_uno()
     value = uuid.uuid4().hex
     monkeypatch.setenv(MARK, value)
     sockets = our_sockets()
