@@ -18,14 +18,15 @@ from jinja2 import TemplateSyntaxError, nodes
 
 from .errors import DocgenError, Location, Problem
 from .reporttype import Layout, ReportType
+from .sentences import make_globals
 
 _PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.DOTALL)
 _RUN_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 _TAG = re.compile(r"\{[{%].*?[%}]\}", re.DOTALL)
 _TEMPLATED = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
-#: Names every template may use besides the data: docgen's numbering and Jinja's own.
+#: Names every template may use besides the data: docgen's numbering, its sentence helpers and Jinja's own.
 _BUILT_IN_NAMES = {"编号", "loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false",
-                   "none", "True", "False", "None"}
+                   "none", "True", "False", "None"} | set(make_globals())
 
 
 def new_layout(report_type: ReportType, name: str, source: str, into: Path,

@@ -223,7 +223,7 @@ def _code_fingerprint() -> bytes:
     digest = hashlib.sha256(repr((_CACHE_FORMAT, sys.implementation.cache_tag, version("docgen"),
                                   version("jinja2"), version("docxtpl"))).encode())
     here = Path(__file__).parent
-    for module in ("compiled.py", "rendering.py", "charts.py", "formatting.py", "docxzip.py"):
+    for module in ("compiled.py", "rendering.py", "charts.py", "formatting.py", "sentences.py", "docxzip.py"):
         digest.update((here / module).read_bytes())
     return digest.digest()
 

@@ -49,6 +49,7 @@ from .layouts import file_stamp
 from .messages import Phrase
 from .output import document_bytes
 from .reporttype import Layout
+from .sentences import make_globals
 
 
 #: Characters XML 1.0 cannot contain (C0 controls other than tab/newline, U+FFFE/U+FFFF, surrogates).
@@ -136,6 +137,8 @@ class _LayoutEnvironment(ImmutableSandboxedEnvironment):
         super().__init__(undefined=_TracedUndefined, autoescape=True, keep_trailing_newline=True,
                          finalize=docx_text)
         self.filters.update(make_filters(settings))
+        self.globals.update(make_globals())
+        self.new_department = settings["新组建句"]
         self.limits = Limits.of(settings)
         self._compiled: dict[str, Any] = {}
         self.last_source = ""

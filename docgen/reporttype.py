@@ -33,6 +33,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "结构列出零项": False,
     # draw 0 万元 categories as (empty) slices in pie and doughnut charts, or leave them out
     "饼图列出零项": False,
+    # what the sentence helpers (docgen/sentences.py) print for a department new this year, without last year's figure
+    "新组建句": "因我单位为{年度}年新组建部门，无{上年度}年决算数。",
     # how a 项-level 科目 is written in full ({类} {款} {项} are the names)
     "科目全称格式": "{类}（类）{款}（款）{项}（项）",
     "编号": {"部分": "第{一}部分", "一级": "{一}、", "二级": "（{一}）", "三级": "{1}.", "四级": "（{1}）", "图": "图{1}"},

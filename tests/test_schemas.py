@@ -42,11 +42,6 @@ def test_schema_file_is_what_the_generator_writes(type_id: str, tool: str, field
     assert json.loads(generator.OUT.read_text(encoding="utf-8")) == generator.SCHEMA
 
 
-def test_template_file_is_what_the_generator_writes() -> None:
-    tool = load_tool("make_template_final_accounts")
-    assert tool.OUT.read_bytes() == tool.build()
-
-
 def test_built_in_layout_settings_are_valid() -> None:
     settings = REPORT_TYPE.layout("四川-邻水").settings
     assert settings["金额格式"] == "整数省略小数"

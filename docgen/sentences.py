@@ -1,0 +1,224 @@
+"""Sentence helpers: the wording logic of the reports, called from a template with short tags.
+
+A template keeps the words; these functions keep the logic around them (增加 or
+减少, 增长 or 下降, 持平, a department new this year, a clause printed only when the
+data gives its figure, lists joined with 、 and ending in 。). Each helper takes the
+words it prints as arguments, so a region's author rewords a sentence by editing
+its words in Word, never Jinja. In those words ``{年度}``, ``{上年度}``, ``{部门}`` and
+``{部门简称}`` stand for the report's own values (straight quotes "…" print as “…”, since
+docxtpl straightens every quote inside a tag), and a helper names the figures it
+fills in (``{本年}``, ``{收入}``, ``{支出}``); amounts and percentages follow the
+layout's ``金额格式`` and ``百分比格式``. Every helper is registered on each layout's
+environment (:func:`make_globals`) under its Chinese name:
+
+``变动句(项, 引导, 持平)``
+    ``引导`` + 增加/减少 X万元，增长/下降 Y%。 + 主要变动原因是… (when the data gives
+    ``变动原因``); ``持平`` when unchanged; without last year's figure, the layout's
+    ``新组建句`` for a department the data says is new (``新组建``), else nothing.
+    Options: ``原因`` (the words before the reason, '' for none), ``新组建`` and
+    ``无上年`` (what to print without last year's figure).
+``收支变动句(项, 类别='')``
+    收入总计 and 支出总计 each compared with last year, then the reason once.
+``总计句(项, 相等, 不等, 引导, 持平)``
+    收、支总计: ``相等`` ({本年}) and its change when income and spending agree, else
+    ``不等`` ({收入}, {支出}) and :func:`收支变动句`.
+``完成句(项, 引导='，完成预算')``
+    ``引导`` + X% of ``项.完成.完成率`` (nothing without a budget to complete).
+``差异原因句(项)`` / ``预决算句(项, 等于='等于预算数')``
+    why 决算数 differs from 预算数, when the data says.
+``列举(各项, 格式, 分隔='、', 结尾='')``
+    each item written by ``格式`` (``{名称}{金额|金额}万元``; ``{}`` is the item
+    itself, ``{0}``/``{1}`` a key and its value when ``各项`` is a mapping).
+``结构句(各项, 金额='金额')``
+    名称X万元，占Y%；…。 (a breakdown with its shares).
+``引(文字, 引用=None)``
+    narrative text with each cited figure (``{预算数}``) filled in.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterable, Mapping
+
+from jinja2 import Undefined, pass_context
+from jinja2.runtime import Context
+
+from .formatting import safe_format, sentence
+
+#: The context values a sentence's words may name.
+REPORT_NAMES = ("年度", "上年度", "部门", "部门简称", "项目名称")
+_FIELD = re.compile(r"\{([^{}|]*)(?:\|([^{}]+))?\}")
+_UP_DOWN = ("增加", "减少")
+
+
+def _filter(context: Context, name: str) -> Callable[[Any], str]:
+    return context.environment.filters[name]
+
+
+def chinese_quotes(words: str) -> str:
+    """Straight double quotes in a helper's words as Chinese ones, in pairs: "三公" -> “三公”.
+
+    Word types “ ” in a tag as the author wrote them, but docxtpl (like Jinja, which needs
+    straight quotes around strings) turns every curly quote inside a tag straight.
+    """
+    parts = words.split('"')
+    return "".join(part + ("“" if i % 2 == 0 else "”") for i, part in enumerate(parts[:-1])) + parts[-1]
+
+
+def _fill(context: Context, words: str, **figures: str) -> str:
+    """``words`` with ``{年度}``-like names and the helper's ``figures`` filled in."""
+    names = {n: str(context[n]) for n in REPORT_NAMES if n in context and not isinstance(context[n], Undefined)}
+    return safe_format(chinese_quotes(words), {**names, **figures})
+
+
+def _get(item: Any, key: str | int) -> Any:
+    """``item[key]`` as the template would look it up (a missing field fails as Jinja's would)."""
+    if isinstance(item, Undefined):
+        item._fail_with_undefined_error()
+    try:
+        return item[key]
+    except (KeyError, IndexError, TypeError):
+        from .rendering import _TracedUndefined
+
+        _TracedUndefined(obj=item, name=key)._fail_with_undefined_error()
+
+
+def _has(item: Any, key: str) -> bool:
+    return isinstance(item, Mapping) and key in item
+
+
+def _change(context: Context, item: Mapping[str, Any], lead: str, same: str, reason: Any, why: str | None,
+            new: str | None, unknown: str) -> str:
+    change = _get(item, "变动")
+    if not _get(change, "有上年"):
+        new = context.environment.new_department if new is None else new  # type: ignore[attr-defined]
+        return _fill(context, new if context.get("新组建") else unknown)
+    if _get(change, "增减") == "持平":
+        return _fill(context, same)
+    money = _filter(context, "金额")
+    figures = {k: money(item[k]) for k in ("本年", "上年") if _has(item, k) and item[k] is not None}
+    text = _fill(context, lead, **figures) + _get(change, "增减") + money(_get(change, "差额")) + "万元"
+    if _get(change, "变动率") is not None:
+        text += "，" + _get(change, "升降") + _filter(context, "百分比")(_get(change, "变动率"))
+    text += "。"
+    if why and reason is not None:
+        text += why + sentence(reason)
+    return text
+
+
+@pass_context
+def 变动句(context: Context, 项: Any, 引导: str, 持平: str, 原因: str = "主要变动原因是",
+         新组建: str | None = None, 无上年: str = "", 变动原因: Any = None) -> str:
+    """``引导`` 增加X万元，增长Y%。主要变动原因是…; ``持平`` when unchanged (see the module).
+    ``变动原因``: the reason to give when it is not ``项``'s own (printed only when the data gives it)."""
+    if 变动原因 is None:
+        reason = _get(项, "变动原因") if _has(项, "变动原因") else None
+    else:
+        reason = None if isinstance(变动原因, Undefined) else 变动原因
+    return _change(context, 项, 引导, 持平, reason, 原因, 新组建, 无上年)
+
+
+@pass_context
+def 收支变动句(context: Context, 项: Any, 类别: str = "", 新组建: str | None = None) -> str:
+    """收入总计 then 支出总计 compared with last year; the reason after both unless 支出 has its own."""
+    income = (f"与{{上年度}}年相比，{类别}收入总计", f"与{{上年度}}年相比，{类别}收入总计持平。")
+    spending_item = _get(项, "支出")
+    spending = (f"{类别}支出总计", f"{类别}支出总计持平。")
+    if _has(项, "支出变动原因"):
+        own = _get(项, "变动原因") if _has(项, "变动原因") else None
+        return (_change(context, 项, *income, own, "主要变动原因是", 新组建, "")
+                + _change(context, spending_item, *spending, _get(项, "支出变动原因"), "主要变动原因是", "", ""))
+    text = (_change(context, 项, *income, None, None, 新组建, "")
+            + _change(context, spending_item, *spending, None, None, "", ""))
+    moved = _get(_get(项, "变动"), "增减") in _UP_DOWN or _get(_get(spending_item, "变动"), "增减") in _UP_DOWN
+    if _has(项, "变动原因") and moved:
+        text += "主要变动原因是" + sentence(_get(项, "变动原因"))
+    return text
+
+
+@pass_context
+def 总计句(context: Context, 项: Any, 相等: str, 不等: str, 引导: str, 持平: str, 类别: str = "",
+        原因: str = "主要变动原因是", 新组建: str | None = None) -> str:
+    """The 收、支总计 sentence: one figure and its change, or both figures and theirs (see the module)."""
+    money = _filter(context, "金额")
+    if _get(项, "收支相等"):
+        return (_fill(context, 相等, 本年=money(_get(项, "本年")))
+                + 变动句(context, 项, 引导, 持平, 原因=原因, 新组建=新组建))
+    return (_fill(context, 不等, 收入=money(_get(项, "本年")), 支出=money(_get(_get(项, "支出"), "本年")))
+            + 收支变动句(context, 项, 类别, 新组建))
+
+
+@pass_context
+def 完成句(context: Context, 项: Any, 引导: str = "，完成预算") -> str:
+    """``引导`` and the completion rate, or nothing when there was no budget to complete."""
+    rate = _get(_get(项, "完成"), "完成率")
+    return "" if rate is None else _fill(context, 引导) + _filter(context, "百分比")(rate)
+
+
+@pass_context
+def 差异原因句(context: Context, 项: Any) -> str:
+    """决算数小于预算数的主要原因是… when the data gives the reason."""
+    if not _has(项, "预决算差异原因"):
+        return ""
+    return f"决算数{_get(_get(项, '完成'), '比较')}预算数的主要原因是" + sentence(_get(项, "预决算差异原因"))
+
+
+@pass_context
+def 预决算句(context: Context, 项: Any, 等于: str = "等于预算数") -> str:
+    """决算数小于预算数。 (``等于`` when equal), with 的主要原因是… when the data gives it."""
+    compared = _get(_get(项, "完成"), "比较")
+    text = "决算数" + (_fill(context, 等于) if compared == "等于" else f"{compared}预算数")
+    if _has(项, "预决算差异原因"):
+        return text + "的主要原因是" + sentence(_get(项, "预决算差异原因"))
+    return text + "。"
+
+
+def _lookup(item: Any, path: str) -> Any:
+    value = item
+    for key in path.split(".") if path else ():
+        value = _get(value, int(key) if key.isdigit() and not isinstance(value, Mapping) else key)
+    return value
+
+
+def _entries(items: Any) -> Iterable[Any]:
+    if isinstance(items, Undefined):
+        items._fail_with_undefined_error()
+    return list(items.items()) if isinstance(items, Mapping) else list(items)
+
+
+@pass_context
+def 列举(context: Context, 各项: Any, 格式: str, 分隔: str = "、", 结尾: str = "") -> str:
+    """Each item written by ``格式``, joined by ``分隔``, ``结尾`` after the last (see the module)."""
+    def one(item: Any) -> str:
+        def field(match: re.Match[str]) -> str:
+            value = _lookup(item, match.group(1).strip())
+            if match.group(2):
+                return str(_filter(context, match.group(2).strip())(value))
+            return str(value)
+
+        return _FIELD.sub(field, chinese_quotes(格式))
+
+    texts = [one(item) for item in _entries(各项)]
+    return 分隔.join(texts) + (结尾 if texts else "")
+
+
+@pass_context
+def 结构句(context: Context, 各项: Any, 金额: str = "金额", 占: str = "占") -> str:
+    """名称X万元，占Y%；…。 for each item of a breakdown."""
+    return 列举(context, 各项, f"{{名称}}{{{金额}|金额}}万元，{占}{{占比|百分比}}", "；", "。")
+
+
+@pass_context
+def 引(context: Context, 文字: Any, 引用: Any = None) -> str:
+    """``文字`` with each cited figure ``{名}`` of ``引用`` (the context's own by default) filled in."""
+    cited = context.get("引用", {}) if 引用 is None else 引用
+    text = str(文字)
+    money = _filter(context, "金额")
+    for name, value in (cited.items() if isinstance(cited, Mapping) else ()):
+        text = text.replace("{" + name + "}", money(value))
+    return text
+
+
+def make_globals() -> dict[str, Callable[..., str]]:
+    """The helpers a layout's templates may call, by name."""
+    return {f.__name__: f for f in (变动句, 收支变动句, 总计句, 完成句, 差异原因句, 预决算句, 列举, 结构句, 引)}
+
