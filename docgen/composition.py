@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import io
 import os
+import re
+from decimal import Decimal
 from pathlib import Path, PurePath
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
+from .calc import money
 from .errors import DocgenError, Location, Problem
 from .loader import LoadedDocument, load_file
 
@@ -23,6 +26,11 @@ from .loader import LoadedDocument, load_file
 SHARED = ("部门", "部门简称", "年度")
 #: Figures compared between the main report and an attachment when both state them.
 COMPARED = ("部门", "年度", "本年收入合计", "本年支出合计")
+#: The rule :func:`compare` applies, for the rule table of docs/错误与检查.md: code -> (severity, the rule in words).
+RULES: dict[str, tuple[str, str]] = {
+    "DG708": ("警告", "附件与主报告都写了的数字相同：部门、年度、本年收入合计、本年支出合计；主报告“预算绩效管理”按名称"
+                    "（去掉开头的年份和末尾的资金、经费、项目）提到的附件项目的预算数、执行数与自评得分"),
+}
 #: Folders (separated by os.pathsep) where attachments may live besides the main file's own folder.
 ATTACHMENT_DIRS_VARIABLE = "DOCGEN_ATTACHMENT_DIRS"
 
@@ -95,14 +103,61 @@ def inherit(attachment: LoadedDocument, main: LoadedDocument, accepted: Iterable
 
 def compare(main: dict[str, Any], attachment: dict[str, Any], attachment_doc: LoadedDocument,
             main_doc: LoadedDocument) -> list[Problem]:
-    """A warning for each figure both reports state differently (DG708)."""
+    """A warning for each figure both reports state differently (DG708): the totals of :data:`COMPARED`,
+    and a project's 预算数, 执行数 and 得分 where the main report's 预算绩效管理 names the attached project."""
     problems = []
     for key in COMPARED:
         if key in main and key in attachment and main[key] != attachment[key]:
             where = attachment_doc.locate((key,)) if key in attachment_doc.data else Location(str(attachment_doc.path))
             problems.append(Problem("DG708", {"name": key, "theirs": attachment[key], "ours": main[key],
                                               "main": main_doc.path.name}, where, "warning"))
+    for name, theirs, ours, field in _project_figures(main, attachment):
+        if theirs != ours:
+            where = attachment_doc.locate(field) if _given(attachment_doc.data, field) else Location(str(attachment_doc.path))
+            problems.append(Problem("DG708", {"name": name, "theirs": theirs, "ours": ours,
+                                              "main": main_doc.path.name}, where, "warning"))
     return problems
+
+
+#: A project's figures the main report's 预算绩效管理 states: (list, its key, the attachment's field, the word).
+_PROJECT_FIGURES = (("目标完成", "预算数", ("资金", "预算数"), "预算数"), ("目标完成", "执行数", ("资金", "执行数"), "执行数"),
+                    ("项目自评", "得分", ("评分", "得分"), "自评得分"))
+
+
+def _project_figures(main: dict[str, Any], attachment: dict[str, Any]) -> Iterator[tuple[str, Any, Any, tuple[str, ...]]]:
+    """(name, the attachment's figure, the main report's, its field) for each figure both state of one project,
+    the project recognised by its name (a leading year and a trailing 资金/经费/项目 aside)."""
+    project = attachment.get("项目名称")
+    performance = main.get("预算绩效管理")
+    if not project or not isinstance(performance, dict):
+        return
+    for listed, key, field, word in _PROJECT_FIGURES:
+        for entry in performance.get(listed) or []:
+            theirs = _value(attachment, field)
+            if _project_key(entry.get("名称", "")) != _project_key(project) or key not in entry or theirs is None:
+                continue
+            yield f"项目“{project}”的{word}", _number(theirs), _number(entry[key]), field
+
+
+def _project_key(name: str) -> str:
+    name = re.sub(r"^\d{4}年度?", "", str(name).strip())
+    return re.sub(r"(补助资金|项目资金|资金|经费|项目)$", "", name)
+
+
+def _value(context: dict[str, Any], field: tuple[str, ...]) -> Any:
+    node: Any = context
+    for key in field:
+        node = node.get(key) if isinstance(node, dict) else None
+    return node
+
+
+def _given(data: dict[str, Any], field: tuple[str, ...]) -> bool:
+    return _value(data, field) is not None
+
+
+def _number(value: Any) -> Any:
+    """Figures compared at the cent: 8 and 8.00 agree."""
+    return money(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else value
 
 
 def join(main: bytes, attachments: list[bytes]) -> bytes:

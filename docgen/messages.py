@@ -121,6 +121,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "subject {subject} {name} has no known explanation and is left out of the 名词解释; add its 说明 under `科目`"),
     "DG711": ("国内公务接待与外事接待合计 {parts} 万元，与公务接待费 {total} 万元不相等",
               "国内公务接待 + 外事接待 = {parts}, but 公务接待费 is {total}"),
+    "DG712": ("一般公共预算财政拨款{kind} {part} 万元大于本年{kind} {whole} 万元：前者是后者的一部分，请核对这两个数",
+              "the 一般公共预算财政拨款 {kind} {part} exceeds the year's whole {kind} {whole}, which it is part of"),
+    "DG713": ("一般公共预算财政拨款支出（科目合计）{part} 万元大于本年支出合计 {whole} 万元：前者是后者的一部分，请核对",
+              "一般公共预算财政拨款支出 (its lines) {part} exceeds 本年支出合计 {whole}, which it is part of"),
+    "DG714": ("机关运行经费 {part} 万元大于公用经费 {whole} 万元：按版式的定义机关运行经费是公用经费的一部分"
+              "（版式设置“机关运行经费属于公用经费”），请核对",
+              "机关运行经费 {part} exceeds 公用经费 {whole}, which it is part of by the layout's definition "
+              "(setting 机关运行经费属于公用经费)"),
+    "DG715": ("{item}决算数 {actual} 万元超过调整预算数 {budget} 万元，却没有填写“预决算差异原因”：请核对或说明原因",
+              "{item}: 决算数 {actual} exceeds its 调整预算数 {budget} and no 预决算差异原因 says why"),
+    "DG716": ("国内公务接待列出 {rows} 条明细，批次却是 {count}：明细应逐批列全，或不列明细",
+              "{rows} receptions are itemised but 批次 is {count}: list every one, or none"),
+    "DG717": ("国内公务接待明细合计 {parts} 元（{wan} 万元），与国内公务接待支出 {total} 万元不相等（明细已按批次列全）",
+              "the complete list of receptions adds up to {parts} 元 ({wan} 万元), not the 国内公务接待 {total} 万元"),
+    "DG718": ("明细写的是 {year} 年（“{text}”），而决算年度是 {report_year} 年：请核对日期，或不把它列入本年明细",
+              "an item is dated {year} (“{text}”) in the {report_year} accounts: check the date"),
+    "DG719": ("{amount} 万元在公用经费中是“{item}”（货物），政府采购中却列为{kind}（货物只有 {goods} 万元）："
+              "同一笔支出应归同一类，请核对",
+              "{amount} is “{item}” (goods) among the 公用经费 but {kind} under 政府采购 (goods only {goods}): "
+              "one payment, one class"),
     "DG702": ("明细之和 {parts} 万元大于合计 {total} 万元", "the items add up to {parts}, more than the total {total}"),
     "DG703": ("基本支出 {basic} 万元 + 项目支出 {project} 万元 = {both} 万元，与功能分类科目合计 {lines} 万元不相等",
               "基本支出 {basic} + 项目支出 {project} = {both}, but the function lines add up to {lines}"),

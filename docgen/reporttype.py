@@ -47,6 +47,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "变动说明阈值": 10,
     # an amount (万元) this large was probably typed in 元: a warning (DG709)
     "元单位阈值": 1000000,
+    # the 机关运行经费 is part of the 公用经费 (its definition in most years' 名词解释): above it is a warning (DG714)
+    "机关运行经费属于公用经费": True,
     # bounds of one document: render time in seconds, unpacked size of the .docx (and of its template) in MB
     "渲染时限秒": 60,
     "输出上限MB": 200,

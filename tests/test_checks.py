@@ -1,16 +1,22 @@
 """Consistency rules beyond the schema: errors stop, warnings print, --strict stops on warnings."""
 from __future__ import annotations
 
+import shutil
+from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
 
 from docgen.cli import main
 
-from conftest import LINSHUI, LINSHUI_MAIN, ROOT
+from conftest import EXAMPLES, LINSHUI, LINSHUI_MAIN, ROOT
 
-GOOD = LINSHUI_MAIN
+#: seed 001's main report without its own slips (a reception dated 2021 in the 2022 list, DG718; 6 receptions
+#: itemised beside 29 批次, DG716): 6 批次, and the first reception 16423 元 so the list adds up to the 2 万元
+GOOD = (LINSHUI_MAIN.replace("2021年12月9日", "12月9日", 1).replace("批次: 29", "批次: 6", 1)
+        .replace("金额元: 1890}", "金额元: 16423}", 1))
 
 
 def variant(tmp_path: Path, old: str, new: str) -> Path:
@@ -56,9 +62,12 @@ ERRORS = {
     "receptions above the total": (
         ("{内容: 3月15日广安市医保局到邻水县医保局调研医药机构结算工作, 金额元: 677}",
          "{内容: 3月15日广安市医保局到邻水县医保局调研医药机构结算工作, 金额元: 67700}"),
-        # 1890 + 670 + 590 + 824 + 816 + 67700 = 72490 元 > 2 万元 = 20000 元
-        ["report.yaml:132:9: 错误 DG707: 三公经费.公务接待费.国内公务接待.明细（国内公务接待明细）: "
-         "接待明细合计 72490.00 元大于国内公务接待支出 2 万元"]),
+        # 16423 + 670 + 590 + 824 + 816 + 67700 = 87023 元 > 2 万元 = 20000 元
+        # and the complete list (6 of 6 批次) no longer adds up to the total: its warning is shown as an error too
+        ["report.yaml:127:12: 错误 DG717: 三公经费.公务接待费.国内公务接待.决算数（国内公务接待支出（万元））: "
+         "国内公务接待明细合计 87023.00 元（8.70 万元），与国内公务接待支出 2.00 万元不相等（明细已按批次列全）",
+         "report.yaml:132:9: 错误 DG707: 三公经费.公务接待费.国内公务接待.明细（国内公务接待明细）: "
+         "接待明细合计 87023.00 元大于国内公务接待支出 2 万元"]),
 }
 
 
@@ -117,17 +126,148 @@ def test_check_reports_warnings_without_writing(tmp_path: Path) -> None:
     assert invoke("check", "--strict", str(path)).exit_code == 1
 
 
-def test_the_example_is_consistent_but_for_the_seeds_own_attachment_totals(monkeypatch) -> None:
+#: The seed 001 slips the example carries deliberately (its figures are the seed's): warnings, listed in
+#: tests/fidelity/001-linshui.yaml too.
+LINSHUI_SLIPS = [
+    "2022-linshui.yaml:128:11: 警告 DG716: 三公经费.公务接待费.国内公务接待.批次（国内公务接待批次）: "
+    "国内公务接待列出 6 条明细，批次却是 29：明细应逐批列全，或不列明细",
+    "2022-linshui.yaml:134:11: 警告 DG718: 三公经费.公务接待费.国内公务接待.明细[3]（接待事项）: 明细写的是 2021 年"
+    "（“2021年12月9日广安市医疗保障局到邻水县督导行风、乡村振兴实绩考核”），而决算年度是 2022 年：请核对日期，或不把它列入本年明细",
+]
+
+
+def test_the_example_carries_the_seeds_own_slips(monkeypatch) -> None:
     monkeypatch.chdir(ROOT)  # messages name files relative to the working folder
     # seed 001's 部门整体 attachment states 10805.3 (10005.9 + 799.4) where its 部门决算 states 6796.16
     result = invoke("check", str(LINSHUI))
     assert (result.exit_code, result.stdout) == (0, "数据正确。\n")
-    assert result.stderr.splitlines() == [
+    assert [line for line in result.stderr.splitlines() if " 警告 " in line] == [
+        "examples/" + line for line in LINSHUI_SLIPS] + [
         "examples/2022-linshui-附件/部门整体.yaml: 警告 DG708: 附件的本年收入合计为 10805.30，与主报告 2022-linshui.yaml 的 6796.16 不一致",
         "examples/2022-linshui-附件/部门整体.yaml: 警告 DG708: 附件的本年支出合计为 10805.30，与主报告 2022-linshui.yaml 的 6796.16 不一致",
     ]
 
 
-def test_the_main_report_alone_is_consistent(linshui_copy: Path) -> None:
+def test_the_main_report_alone_has_only_the_seeds_slips(linshui_copy: Path) -> None:
     result = invoke("check", str(linshui_copy))
+    assert (result.exit_code, result.stdout) == (0, "数据正确。\n")
+    assert [line for line in result.stderr.splitlines() if " 警告 " in line] == LINSHUI_SLIPS
+
+
+def test_the_main_report_without_its_slips_is_consistent(tmp_path: Path) -> None:
+    path = tmp_path / "report.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    result = invoke("check", str(path))
     assert (result.exit_code, result.stderr, result.stdout) == (0, "", "数据正确。\n")
+
+
+def variant_of(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
+    """GOOD with each (old, new) replaced once, written to report.yaml."""
+    text = GOOD
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "report.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+#: Each rule of issue 13 with the figures that trigger it (and the warnings, exactly) ...
+TRIGGERED = {
+    "DG712 basic": (
+        [("  基本支出: 440.34", "  基本支出: 440.33")],
+        # 人员经费 323.14 + 公用经费 117.20 (its items' sum) = 440.34 > 440.33
+        ["report.yaml:56:3: 警告 DG712: 一般公共预算财政拨款基本支出: 一般公共预算财政拨款基本支出 440.34 万元大于"
+         "本年基本支出 440.33 万元：前者是后者的一部分，请核对这两个数"]),
+    "DG712 project and DG713": (
+        [("  项目支出: 6355.82", "  项目支出: 5556.43")],
+        # 100 + 5304.04 + 107.40 + 45 = 5556.44 > 5556.43; the lines 5996.78 > 440.34 + 5556.43 = 5996.77
+        ["report.yaml:42:5: 警告 DG713: 一般公共预算财政拨款支出.科目（支出功能分类科目（项级））: 一般公共预算财政拨款支出"
+         "（科目合计）5996.78 万元大于本年支出合计 5996.77 万元：前者是后者的一部分，请核对",
+         "report.yaml:86:3: 警告 DG712: 一般公共预算财政拨款项目支出: 一般公共预算财政拨款项目支出 5556.44 万元大于"
+         "本年项目支出 5556.43 万元：前者是后者的一部分，请核对这两个数"]),
+    "DG714": (
+        [("  本年: 117.2\n", "  本年: 117.21\n")],
+        # the 公用经费 items add up to 117.20
+        ["report.yaml:147:7: 警告 DG714: 机关运行经费.本年机关运行经费（万元）: 机关运行经费 117.21 万元大于公用经费 117.20 万元："
+         "按版式的定义机关运行经费是公用经费的一部分（版式设置“机关运行经费属于公用经费”），请核对"]),
+    "DG715": (
+        [("  预决算差异原因: 严格控制三公经费\n", ""), ("    调整预算数: 6\n", "    调整预算数: 0.5\n")],
+        # 购置 0 + 运行维护费 0.82 = 0.82 > 0.5
+        ["report.yaml:108:12: 警告 DG715: 三公经费.公务用车购置及运行维护费.调整预算数（公务用车购置及运行维护费预算（万元））: "
+         "公务用车购置及运行维护费决算数 0.82 万元超过调整预算数 0.50 万元，却没有填写“预决算差异原因”：请核对或说明原因"]),
+    "DG716": (
+        [("批次: 6", "批次: 7")],
+        ["report.yaml:128:11: 警告 DG716: 三公经费.公务接待费.国内公务接待.批次（国内公务接待批次）: "
+         "国内公务接待列出 6 条明细，批次却是 7：明细应逐批列全，或不列明细"]),
+    "DG717": (
+        [("金额元: 16423}", "金额元: 16000}")],
+        # 16000 + 670 + 590 + 824 + 816 + 677 = 19577 元 = 1.96 万元 ≠ 2
+        ["report.yaml:127:12: 警告 DG717: 三公经费.公务接待费.国内公务接待.决算数（国内公务接待支出（万元））: "
+         "国内公务接待明细合计 19577.00 元（1.96 万元），与国内公务接待支出 2.00 万元不相等（明细已按批次列全）"]),
+    "DG718": (
+        [("{内容: 12月9日", "{内容: 2021年12月9日")],
+        ["report.yaml:134:11: 警告 DG718: 三公经费.公务接待费.国内公务接待.明细[3]（接待事项）: 明细写的是 2021 年"
+         "（“2021年12月9日广安市医疗保障局到邻水县督导行风、乡村振兴实绩考核”），而决算年度是 2022 年："
+         "请核对日期，或不把它列入本年明细"]),
+    "DG719": (
+        [("{名称: 差旅费, 金额: 44.74}", "{名称: 专用设备购置, 金额: 44.74}"), ("  服务: 0\n", "  服务: 44.74\n")],
+        ["report.yaml:154:7: 警告 DG719: 政府采购.服务（政府采购服务支出（万元））: 44.74 万元在公用经费中是“专用设备购置”"
+         "（货物），政府采购中却列为服务（货物只有 24.09 万元）：同一笔支出应归同一类，请核对"]),
+}
+
+#: ... and a near miss each that does not.
+NEAR_MISSES = {
+    "DG712 basic: equal": [],  # GOOD: 440.34 = 440.34
+    "DG712 project and DG713: equal": [("  项目支出: 6355.82", "  项目支出: 5556.44")],
+    "DG714: equal": [],  # GOOD: 117.2 = 117.20
+    "DG715: at the budget": [("  预决算差异原因: 严格控制三公经费\n", ""), ("    调整预算数: 6\n", "    调整预算数: 0.82\n")],
+    "DG715: above it with a reason": [("    调整预算数: 6\n", "    调整预算数: 0.5\n")],
+    "DG717: rounds to the total": [("金额元: 16423}", "金额元: 16373}")],  # 19950 元 = 1.995 → 2.00 万元
+    "DG718: the report year": [("{内容: 12月9日", "{内容: 2022年12月9日")],
+    "DG719: a cent apart": [("{名称: 差旅费, 金额: 44.74}", "{名称: 专用设备购置, 金额: 44.74}"),
+                            ("  服务: 0\n", "  服务: 44.73\n")],
+    "DG719: within the goods": [("{名称: 差旅费, 金额: 44.74}", "{名称: 专用设备购置, 金额: 24.09}"),
+                                ("  服务: 0\n", "  服务: 24.09\n"), ("（护）费, 金额: 11.87}", "（护）费, 金额: 32.52}")],
+}
+
+
+@pytest.mark.parametrize("case", TRIGGERED, ids=list(TRIGGERED))
+def test_each_rule_is_triggered_by_its_figures(tmp_path: Path, case: str) -> None:
+    replacements, messages = TRIGGERED[case]
+    result = invoke("check", str(variant_of(tmp_path, *replacements)))
+    assert (result.exit_code, result.stdout) == (0, "数据正确。\n")
+    assert [line for line in result.stderr.splitlines() if " 警告 " in line] == messages
+
+
+@pytest.mark.parametrize("case", NEAR_MISSES, ids=list(NEAR_MISSES))
+def test_a_near_miss_is_not_reported(tmp_path: Path, case: str) -> None:
+    result = invoke("check", str(variant_of(tmp_path, *NEAR_MISSES[case])))
+    assert (result.exit_code, result.stderr, result.stdout) == (0, "", "数据正确。\n")
+
+
+def test_running_costs_may_be_defined_outside_the_public_funds() -> None:
+    from docgen.reporttype import DEFAULT_SETTINGS
+    from docgen.reporttypes.final_accounts.checks import running_costs_within_public_funds
+
+    context = {"机关运行经费": {"本年": Decimal("101.89")}, "一般公共预算财政拨款基本支出": {"公用经费": {"合计": Decimal("101.88")}}}
+    part_of = SimpleNamespace(settings=DEFAULT_SETTINGS)
+    apart = SimpleNamespace(settings={**DEFAULT_SETTINGS, "机关运行经费属于公用经费": False})
+    assert [p.params for p in running_costs_within_public_funds(context, part_of)] == [
+        {"part": Decimal("101.89"), "whole": Decimal("101.88")}]
+    assert list(running_costs_within_public_funds(context, apart)) == []
+
+
+def test_a_project_figure_both_reports_state_is_compared(tmp_path: Path, monkeypatch) -> None:
+    shutil.copytree(EXAMPLES / "2019-emeishan-附件", tmp_path / "2019-emeishan-附件")
+    main = (EXAMPLES / "2019-emeishan.yaml").read_text(encoding="utf-8")
+    old = "    - 名称: 双创工作经费\n      预算数: 4.16\n      执行数: 4.16\n"
+    assert old in main
+    monkeypatch.chdir(tmp_path)
+    for written, warnings in (("4.06", ["2019-emeishan-附件/项目-双创工作经费.yaml:20:8: 警告 DG708: 资金.执行数: 附件的项目“双创工作经费”的执行数为 "
+                                        "4.16，与主报告 2019-emeishan.yaml 的 4.06 不一致"]),
+                              ("4.160", [])):  # the near miss: the same figure written otherwise
+        (tmp_path / "2019-emeishan.yaml").write_text(main.replace(old, old.replace("执行数: 4.16", f"执行数: {written}")),
+                                                     encoding="utf-8")
+        result = invoke("check", "2019-emeishan.yaml")
+        assert [line for line in result.stderr.splitlines() if "DG708" in line] == warnings
