@@ -10,7 +10,8 @@ In one run, on this machine:
    update the table of contents, export, stop LibreOffice);
 3. ``docgen render DIR --pdf -j 1`` and ``-j 2`` over ``--batch`` varied reports (bench_batch's).
 
-Medians of ``--runs`` wall times, each run a fresh process. Targets: 2 ≤ 1.5 × 1; 3 with -j 2 ≥ 1.6 × faster.
+Medians of ``--runs`` wall times (``--runs`` // 2 for the batches), each run a fresh process, the variants
+taking turns. Targets: 2 ≤ 1.5 × 1; 3 with -j 2 ≥ 1.6 × faster.
 """
 from __future__ import annotations
 
@@ -31,16 +32,16 @@ def _docgen() -> list[str]:
     return [str(found) if found.exists() else "docgen"]
 
 
-def seconds(command: list[str], runs: int, before: object = None) -> float:
-    """The median wall time of ``runs`` runs of ``command`` (``before()`` called ahead of each, untimed)."""
-    times = []
+def medians(commands: list[list[str]], runs: int) -> list[float]:
+    """The median wall time of each command over ``runs`` rounds, the commands taking turns within a
+    round (so that a change in the machine's load affects them alike)."""
+    times: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        if callable(before):
-            before()
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for command, measured in zip(commands, times):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            measured.append(time.perf_counter() - start)
+    return [statistics.median(measured) for measured in times]
 
 
 def main() -> None:
@@ -57,22 +58,21 @@ def main() -> None:
                        stderr=subprocess.DEVNULL)
         soffice = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(root / "soffice"), str(docx)]
         subprocess.run(soffice, check=True, capture_output=True)  # the default profile exists from here on
-        plain = seconds(soffice, args.runs)
-        ours = seconds([*_docgen(), "render", str(EXAMPLE), "-o", str(docx), "--pdf", "-q"], args.runs)
+        plain, ours = medians([soffice, [*_docgen(), "render", str(EXAMPLE), "-o", str(docx), "--pdf", "-q"]],
+                              args.runs)
         print(f"soffice --convert-to pdf (no TOC update)  {plain:6.2f} s")
         print(f"docgen render linshui --pdf               {ours:6.2f} s  ({ours / plain:.2f}x, target <= 1.5x)")
 
         data = root / "data"
         data.mkdir()
         make_reports(data, args.batch)
-        batch = {}
-        for workers in (1, 2):
-            out = root / f"out{workers}"
-            command = [*_docgen(), "render", str(data), "-o", str(out), "--pdf", "-q", "-j", str(workers)]
-            batch[workers] = seconds(command, max(1, args.runs // 2))
-            print(f"docgen render {args.batch} reports --pdf -j {workers}     {batch[workers]:6.2f} s  "
-                  f"({batch[workers] / args.batch:.2f} s per report)")
-        print(f"-j 2 is {batch[1] / batch[2]:.2f}x as fast as -j 1 (target >= 1.6x)")
+        commands = [[*_docgen(), "render", str(data), "-o", str(root / f"out{workers}"), "--pdf", "-q",
+                     "-j", str(workers)] for workers in (1, 2)]
+        one, two = medians(commands, max(1, args.runs // 2))
+        for workers, seconds in ((1, one), (2, two)):
+            print(f"docgen render {args.batch} reports --pdf -j {workers}     {seconds:6.2f} s  "
+                  f"({seconds / args.batch:.2f} s per report)")
+        print(f"-j 2 is {one / two:.2f}x as fast as -j 1 (target >= 1.6x)")
         print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 
