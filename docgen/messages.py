@@ -255,6 +255,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "DG825": ("生成这份报告的进程意外退出（{status}）：其余文件照常生成",
               "the process rendering this report exited unexpectedly ({status}); the other files are rendered "
               "as usual"),
+    # the 决算公开表 (DG90x: figures and identities; DG91x: import; DG92x: next year and workbooks)
+    "DG901": ("此处填写的 {typed} 万元与{table}“{row}”行“{column}”列的 {value} 万元不一致：报告中的数字以公开表为准，"
+              "请删去此处的数字或核对公开表",
+              "{typed} here disagrees with {value} in {table}, row “{row}”, column “{column}”: the report takes "
+              "the tables' figure; remove this one or check the table"),
+    "DG902": ("缺少 {name}：数据没有填写，决算公开表也没有给出它（请填写，或补充相应的公开表）",
+              "{name} is missing: neither typed nor given by the 决算公开表 (type it, or add the table)"),
+    "DG903": ("{table}“{row}”行：“{column}”为 {value} 万元，而{parts}之和为 {sum} 万元",
+              "{table}, row “{row}”: “{column}” is {value}, but {parts} add up to {sum}"),
+    "DG904": ("{table}“{row}”行“{column}”列为 {value} 万元，而{what}之和为 {sum} 万元",
+              "{table}, row “{row}”, column “{column}” is {value}, but {what} add up to {sum}"),
+    "DG905": ("{table}“{row}”行“{column}”列为 {value} 万元，与{other}“{other_row}”行“{other_column}”列的 "
+              "{other_value} 万元不一致：两张表中的同一数字应当相等",
+              "{table}, row “{row}”, column “{column}” is {value}, but {other}, row “{other_row}”, column "
+              "“{other_column}” is {other_value}: the same figure in two tables must agree"),
     # department performance (DG62x)
     "DG621": ("{name}的得分 {score} 超过分值 {full}：得分不能高于该指标的满分",
               "{name} scores {score}, above its full marks {full}: a score cannot exceed the full marks"),

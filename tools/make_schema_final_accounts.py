@@ -10,6 +10,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.schema_parts import array, count, money, obj, text, texts, write  # noqa: E402
+from docgen.publictables import SECTION, TABLES, Part  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "schemas" / "final-accounts.schema.json"
 
@@ -233,6 +234,62 @@ SCHEMA: dict[str, Any] = {
         },
     },
 }
+
+
+def table_row(part: Part) -> dict[str, Any]:
+    """A row of a public table: 编码 for 科目 rows, 名称, one amount per column (blank cells left out)."""
+    props: dict[str, Any] = {}
+    if part.rows == "科目":
+        props["编码"] = subject_code("类款项")
+    elif part.rows == "经济分类":
+        props["编码"] = {"title": "经济分类科目编码（类3位、款5位）", "type": ["integer", "string"],
+                       "pattern": "^([0-9]{3}|[0-9]{5})$", "minimum": 100, "maximum": 99999}
+    props["名称"] = text("科目名称或项目" if part.rows != "项目" else "项目（照表中的行写）")
+    props.update({c.key: money("".join(dict.fromkeys(c.header))) for c in part.columns})
+    return obj("行", props, ("名称",))
+
+
+def public_tables() -> dict[str, Any]:
+    """决算公开表: the nine tables, rows mirroring the published forms."""
+    props = {}
+    for table in TABLES:
+        rows = lambda part: array(f"{table.number} {table.key}" + (f"（{part.name}）" if part.name else "")
+                                  + "：各行", table_row(part))
+        if len(table.parts) == 1:
+            props[table.key] = rows(table.parts[0])
+        else:
+            props[table.key] = obj(f"{table.number} {table.key}", {p.name: rows(p) for p in table.parts})
+    return obj("决算公开表（部门决算公开的九张表；给出时报告中的数字由它们得出）", props)
+
+
+#: Fields required only when the data has no 决算公开表 (the tables give them otherwise), by path.
+DERIVABLE = {
+    (): ("收入", "支出", "一般公共预算财政拨款支出"),
+    ("一般公共预算财政拨款支出",): ("科目",),
+    ("三公经费", "因公出国（境）费"): ("决算数", "调整预算数"),
+    ("三公经费", "公务用车购置及运行维护费"): ("调整预算数", "运行维护费"),
+    ("三公经费", "公务接待费"): ("调整预算数",),
+}
+
+
+def required_without_tables(schema: dict[str, Any]) -> None:
+    """Move the DERIVABLE requirements of ``schema`` under ``if`` the data has no 决算公开表 ``then``."""
+    then: dict[str, Any] = {}
+    for path, names in DERIVABLE.items():
+        node, cond = schema, then
+        for step in path:
+            node = node["properties"][step]
+            cond = cond.setdefault("properties", {}).setdefault(step, {})
+        node["required"] = [n for n in node["required"] if n not in names]
+        if not node["required"]:
+            del node["required"]
+        cond["required"] = list(names)
+    schema["if"] = {"not": {"required": [SECTION]}}
+    schema["then"] = then
+
+
+SCHEMA["properties"][SECTION] = public_tables()
+required_without_tables(SCHEMA)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ REPORT_TYPE = ReportType(
     name="部门决算",
     schema=bundled_dir("schemas") / "final-accounts.schema.json",
     calculators=(
+        "final-accounts.tables",
         "final-accounts.basics",
         "final-accounts.function-lines",
         "final-accounts.totals",
