@@ -213,10 +213,12 @@ class _NoBar:
 @click.option("--strict", is_flag=True, help="有警告也算失败 / treat warnings as errors")
 @click.option("-v", "--verbose", is_flag=True, help="同时列出说明（如因缺少数据而未写入报告的内容）/ list notes too")
 @click.option("--layout", help="版式名称，覆盖数据中的“版式” / layout name")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json：在标准输出上给出问题列表（file、line、column、field、code、severity、message）/ machine-readable")
 @templates_option
 @click.pass_context
 def check(ctx: click.Context, files: tuple[Path, ...], strict: bool, verbose: bool, layout: str | None,
-          templates: tuple[Path, ...]) -> None:
+          output_format: str, templates: tuple[Path, ...]) -> None:
     """检查数据及其前后一致性（与生成时的检查完全相同，不生成文档）/ everything render checks, nothing written."""
     from . import pipeline
 
@@ -234,8 +236,27 @@ def check(ctx: click.Context, files: tuple[Path, ...], strict: bool, verbose: bo
             raise DocgenError(problems)
         return warnings
 
+    if output_format == "json":
+        _check_json(ctx, check_all)
     _warn(_run(ctx, check_all), ctx.obj["lang"])
     click.echo("数据正确。" if ctx.obj["lang"] == "zh" else "data is valid.")
+
+
+def _check_json(ctx: click.Context, check_all: Callable[[], list[Problem]]) -> NoReturn:
+    """``check --format json``: every problem as a record on stdout; exit 1 when any is an error."""
+    import json
+
+    from .messages import problem_record
+
+    try:
+        problems, failed = check_all(), False
+    except DocgenError as error:
+        if ctx.obj["debug"]:
+            raise
+        problems, failed = error.problems, True
+    records = [problem_record(p, ctx.obj["lang"]) for p in problems]
+    click.echo(json.dumps({"valid": not failed, "problems": records}, ensure_ascii=False, indent=2))
+    sys.exit(1 if failed else 0)
 
 
 @main.command()

@@ -370,6 +370,14 @@ def format_problem(problem: Problem, lang: Language = "zh") -> str:
     return f"{where}{severity} {problem.code}: {label}{format_message(problem, lang)}"
 
 
+def problem_record(problem: Problem, lang: Language = "zh") -> dict[str, Any]:
+    """One problem for machines (``docgen check --format json``): where, what, and its text."""
+    loc = problem.location or Location()
+    return {"file": display_path(loc.file) if loc.file else None, "line": loc.line, "column": loc.column,
+            "field": _field_label(loc) or None, "code": problem.code, "severity": problem.severity,
+            "message": format_message(problem, lang)}
+
+
 def _source_excerpt(location: Location | None, sources: dict[str, list[str]]) -> list[str]:
     """The offending source line and a caret under the column (as Jinja does)."""
     if not location or not location.file or location.line is None:
