@@ -293,6 +293,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "the 三级 indicators sharing one full mark ({names}) score {score} in all, above their full marks {full}"),
     "DG608": ("{name}已列出{sub}：{key}应分别写在{sub}上，请删去此处的{key}",
               "{name} lists {sub}: write {key} on each of them and remove it here"),
+    # the self-evaluation forms, 自评表 (DG65x)
+    "DG650": ("自评表“{row}”一行的得分 {score} 高于分值 {full}：得分不能高于分值",
+              "the 自评表 row “{row}” scores {score}, more than its 分值 {full}"),
+    "DG651": ("自评表的分值合计为 {sum}（执行率 {execution} + 绩效指标 {indicators}），不是 100：请核对各指标的分值",
+              "the 自评表's marks add up to {sum} (execution {execution} + indicators {indicators}), not 100: "
+              "check the indicators' 分值"),
+    "DG652": ("自评表的年度资金总额（{column}）为 {whole} 万元，而其中各项（{names}）合计 {parts} 万元：请核对",
+              "the 自评表's 年度资金总额 ({column}) is {whole} but its sources ({names}) add up to {parts}"),
+    "DG653": ("自评表的年度资金总额（{column}）为 {form} 万元，与“资金”的{name} {narrative} 万元不一致：执行率将与报告不符，请核对",
+              "the 自评表's 年度资金总额 ({column}) is {form}, but 资金.{name} is {narrative}: the form's 执行率 "
+              "would contradict the report"),
+    "DG654": ("自评表“{row}”一行的{missing}是空的：发布前请填写",
+              "the 自评表 row “{row}” has {missing} blank: fill it in before publishing"),
+    "DG655": ("自评表“{row}”的{name}似乎还是表格的填写说明或占位文字（“{text}”）：请换成实际内容",
+              "the 自评表's {name} of “{row}” still looks like the form's instructions or a placeholder "
+              "(“{text}”): replace it with the real content"),
+    "DG656": ("自评表没有项目资金：请在“自评表.资金”中填写年度资金总额或其来源，或在“资金”中填写预算数和执行数",
+              "the 自评表 has no funds: give 自评表.资金 (年度资金总额 or its sources), or 资金.预算数 and 执行数"),
 }
 
 #: Phrases a message embeds as a parameter (a hint made where the problem is found): key -> (Chinese, English).

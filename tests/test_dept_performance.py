@@ -345,7 +345,9 @@ def test_template_file_is_what_the_generator_writes(layout: str) -> None:
 
 
 def test_the_generator_writes_every_built_in_layout() -> None:
-    assert sorted(load_tool("make_template_dept_performance").LAYOUTS) == REPORT_TYPE.layout_names()
+    forms = ["四川-部门整体自评表"]  # the forms' .docx is their source (issue 11): no generator
+    assert sorted(load_tool("make_template_dept_performance").LAYOUTS) == [
+        name for name in REPORT_TYPE.layout_names() if name not in forms]
 
 
 def test_built_in_layout_settings() -> None:

@@ -606,10 +606,11 @@ def test_template_files_are_what_the_generator_writes(layout: str) -> None:
 
 
 def test_built_in_layouts_and_their_settings() -> None:
-    assert REPORT_TYPE.layout_names() == ["云南-东川", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-邻水", "四川-阿坝-2018"]
+    assert REPORT_TYPE.layout_names() == ["云南-东川", "全国-自评表", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-自评表",
+                                          "四川-邻水", "四川-阿坝-2018"]
     assert REPORT_TYPE.layout().name == "云南-东川"
     assert [REPORT_TYPE.layout(name).settings["金额格式"] for name in REPORT_TYPE.layout_names()] == [
-        "整数省略小数", "两位小数", "去掉末尾的零", "整数省略小数", "去掉末尾的零"]
+        "整数省略小数", "两位小数", "两位小数", "去掉末尾的零", "两位小数", "整数省略小数", "去掉末尾的零"]
     assert REPORT_TYPE.layout("四川-阿坝-2018").settings["编号"]["三级"] == "{1}、"
 
 

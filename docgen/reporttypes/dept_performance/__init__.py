@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ...reporttype import ReportType
 from ...resources import bundled_dir
+from .form_checks import CHECKS
 
 REPORT_TYPE = ReportType(
     id="dept-performance",
@@ -11,9 +12,11 @@ REPORT_TYPE = ReportType(
     calculators=(
         "dept-performance.finance",
         "dept-performance.scores",
+        "dept-performance.form",
     ),
     layouts_dir=bundled_dir("templates") / "dept-performance",
     default_layout="四川-邻水",
     example=bundled_dir("examples") / "2022-linshui-附件" / "部门整体.yaml",
     description="部门整体支出绩效自评报告：部门概况、财政资金收支、预算绩效管理、评价结论及建议",
+    checks=CHECKS,
 )
