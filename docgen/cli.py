@@ -115,8 +115,7 @@ def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, lay
         from .contextdump import context_yaml
 
         def dump() -> str:
-            report = pipeline.load_report(paths[0])
-            return context_yaml(pipeline.compute_context(report, pipeline.choose_layout(report, layout, templates)))
+            return context_yaml(pipeline.prepare(paths[0], layout, strict, templates).context)
 
         click.echo(_run(ctx, dump), nl=False)
         return
@@ -382,3 +381,41 @@ def fields(ctx: click.Context, type_name: str) -> None:
 
     report_type = _run(ctx, lambda: find_report_type(type_name))
     click.echo(_run(ctx, lambda: markdown(report_type)), nl=False)
+
+
+@main.command("tables")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="输出的 .xlsx 工作簿 / the workbook to write")
+@click.pass_context
+def tables_command(ctx: click.Context, file: Path, output: Path) -> None:
+    """把数据中的决算公开表写成 Excel 工作簿（每表一页，官方格式）/ write the public tables as a workbook."""
+    from .tablecommands import write_tables
+
+    click.echo(f"已生成 {_run(ctx, lambda: write_tables(file, output))}")
+
+
+@main.command("import")
+@click.argument("workbook", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="输出的数据文件（.yaml）/ the data file to write")
+@click.option("--into", type=click.Path(path_type=Path, dir_okay=False),
+              help="更新这份已有数据文件的决算公开表，保留其说明文字与注释 / update the tables of this data file")
+@click.pass_context
+def import_command(ctx: click.Context, workbook: Path, output: Path, into: Path | None) -> None:
+    """从导出的公开表工作簿（.xlsx/.xls）读取决算公开表 / read the public tables from an exported workbook."""
+    from .tablecommands import import_tables
+
+    click.echo(f"已生成 {_run(ctx, lambda: import_tables(workbook, output, into))}")
+
+
+@main.command("next-year")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="下一年度的数据文件 / the next year's data file")
+@click.pass_context
+def next_year_command(ctx: click.Context, file: Path, output: Path) -> None:
+    """由本年度数据开始下一年度：年度加 1，本年数成为上年数，说明文字标为草稿 / start next year's data file."""
+    from .nextyear import write_next_year
+
+    click.echo(f"已生成 {_run(ctx, lambda: write_next_year(file, output))}")

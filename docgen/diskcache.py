@@ -61,7 +61,8 @@ def get(namespace: str, key: str) -> bytes | None:
         return None
     path = where / f"{key}.bin"
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
     except OSError:
         return None
     payload = data[_DIGEST:]

@@ -20,11 +20,11 @@ from __future__ import annotations
 import os
 import sys
 from functools import lru_cache
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from .errors import DocgenError, Problem
+from .plugins import group_entry_points
 
 if TYPE_CHECKING:
     from .reporttype import Layout, ReportType
@@ -50,7 +50,7 @@ def _plugin_roots(path: tuple[str, ...]) -> tuple[tuple[tuple[str, Path], ...], 
     """Layout folders registered by plugins, and the plugins that failed to load; scanning
     installed packages costs milliseconds, so it happens once per ``sys.path``."""
     roots, broken = [], []
-    for ep in entry_points(group=LAYOUTS_GROUP):
+    for ep in group_entry_points(LAYOUTS_GROUP):
         try:
             roots.append((f"插件 {ep.name}", Path(ep.load())))
         except Exception as exc:  # a broken plugin must not break unrelated renders

@@ -16,7 +16,7 @@ from .errors import DocgenError, Location, Problem
 from .loader import LoadedDocument, load_file
 from .plugins import REPORT_TYPES, Registry, did_you_mean
 from .reporttype import Layout, ReportType
-from .validation import apply_defaults, compiled_validator, field_title, validate
+from .validation import apply_defaults, field_title, schema_of, validate
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def validated(doc: LoadedDocument) -> Report:
     problems = validate(doc, report_type.schema)
     if problems:
         raise DocgenError(problems)
-    apply_defaults(doc.data, compiled_validator(report_type.schema).schema)
+    apply_defaults(doc.data, schema_of(report_type.schema))
     return Report(doc, report_type)
 
 
@@ -141,18 +141,29 @@ def check_context(report: Report, layout: Layout, context: dict[str, Any],
 
 def prepare(path: str | Path, layout: str | None = None, strict: bool = False,
             templates: Sequence[Path] = ()) -> Prepared:
-    """Load, validate, calculate and check a data file and its attachments.
+    """Load, validate, calculate and check a data file and its attachments: the one owner of the render context.
+
+    The context is built here and nowhere else: the calculators' fields, then
+    each attachment's ``附件序号`` and the main report's ``附件报告`` (the
+    numbering, ``编号``, is added per document when it is rendered). Render,
+    ``--dump-context`` and :mod:`docgen.testing` all take it from here.
 
     Raises one :class:`DocgenError` with every error of the main report and of
-    each attachment (and every warning too, if ``strict``).
+    each attachment (and every warning too, if ``strict``); an attachment that
+    cannot be read hides none of the main report's own problems.
     """
     doc = load_file(path)
     problems: list[Problem] = []
     main = _prepared_or_problems(doc, layout, templates, problems)
+    try:
+        documents = attached_documents(doc)
+    except DocgenError as error:
+        problems.extend(error.problems)
+        documents = []
     attachments = []
-    for number, attached in enumerate(attached_documents(doc), start=1):
+    for number, attached in enumerate(documents, start=1):
         try:
-            accepted = compiled_validator(resolve_report_type(attached).schema).schema.get("properties", {})
+            accepted = schema_of(resolve_report_type(attached).schema).get("properties", {})
         except DocgenError as error:
             problems.extend(error.problems)
             continue
@@ -193,7 +204,7 @@ def _located(problem: Problem, report: Report) -> Problem:
     loc = problem.location
     if loc is None or not loc.field or loc.line is not None:
         return problem
-    title = loc.title or field_title(compiled_validator(report.report_type.schema).schema, loc.field)
+    title = loc.title or field_title(schema_of(report.report_type.schema), loc.field)
     return replace(problem, location=report.document.locate(loc.field, title))
 
 

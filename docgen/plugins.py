@@ -27,6 +27,23 @@ def did_you_mean(name: str, candidates: list[str]) -> str:
     return Phrase("did_you_mean", name=close[0]) if close else ""
 
 
+def group_entry_points(group: str) -> list[EntryPoint]:
+    """The entry points of ``group``. Scanning the installed distributions costs milliseconds whatever
+    the group, so every group is read in one scan, again only if ``sys.path`` changed."""
+    return list(_all_entry_points(tuple(sys.path)).get(group, ()))
+
+
+_scanned: dict[tuple[str, ...], dict[str, tuple[EntryPoint, ...]]] = {}
+
+
+def _all_entry_points(path: tuple[str, ...]) -> dict[str, tuple[EntryPoint, ...]]:
+    if path not in _scanned:
+        found = entry_points()  # every group (selecting one group would scan all distributions anyway)
+        _scanned.clear()  # one sys.path at a time
+        _scanned[path] = {group: tuple(found.select(group=group)) for group in found.groups}
+    return _scanned[path]
+
+
 def _distribution(ep: EntryPoint) -> str:
     dist = getattr(ep, "dist", None)
     return dist.name if dist is not None else ep.value.split(":")[0]
@@ -52,7 +69,7 @@ class Registry(Generic[T]):
     def _scan(self) -> dict[str, EntryPoint]:
         found: dict[str, EntryPoint] = {}
         problems: list[Problem] = []
-        for ep in entry_points(group=self.group):
+        for ep in group_entry_points(self.group):
             other = found.get(ep.name)
             if other is not None and _distribution(other) != _distribution(ep):
                 problems.append(Problem("DG303", {"name": ep.name, "group": self.group,

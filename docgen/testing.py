@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .contextdump import context_yaml
-from .pipeline import choose_layout, compute_context, load_report, prepare, rendered_in_memory
+from .pipeline import prepare, rendered_in_memory
 
 
 def document_text(docx: bytes | Path) -> str:
@@ -37,9 +37,9 @@ def render_bytes(data_file: str | Path, layout: str | None = None) -> bytes:
 
 
 def context_of(data_file: str | Path, layout: str | None = None) -> dict[str, Any]:
-    """The computed render context of a data file."""
-    report = load_report(data_file)
-    return compute_context(report, choose_layout(report, layout))
+    """The render context of a data file, as :func:`docgen.pipeline.prepare` builds it for a render
+    (its attachments' fields, ``附件报告``, included)."""
+    return prepare(data_file, layout).context
 
 
 def context_text(data_file: str | Path, layout: str | None = None) -> str:

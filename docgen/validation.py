@@ -3,25 +3,35 @@
 Every jsonschema error becomes a located :class:`~docgen.errors.Problem`
 naming the field, its Chinese ``title`` and what was expected; all of them are
 reported at once.
+
+Importing jsonschema costs more than the rest of a render's checks, so data
+once found valid is remembered in docgen's disk cache (:mod:`docgen.diskcache`)
+under a digest of the data itself, the schema's bytes and the versions of
+docgen and jsonschema: a run on data already seen valid does not import it.
 """
 from __future__ import annotations
 
 import copy
 import difflib
+import hashlib
 import json
 import re
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
-
+from . import diskcache
 from .errors import Problem
 from .loader import LoadedDocument
 from .messages import titled
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
+_VALID = "valid-data"  # disk cache namespace: digests of data found valid (empty entries)
 
 _TYPE_NAMES = {
     "number": "数字",
@@ -34,13 +44,37 @@ _TYPE_NAMES = {
 }
 
 
-@lru_cache(maxsize=None)
+def schema_of(schema_path: Path) -> dict[str, Any]:
+    """The schema at ``schema_path`` as loaded JSON (shared: do not change it), read again when the file changes."""
+    return _schema_file(schema_path, *_stamp(schema_path))[0]
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+@lru_cache(maxsize=32)
+def _schema_file(schema_path: Path, mtime_ns: int, size: int) -> tuple[dict[str, Any], str]:
+    """The schema and the digest of its bytes, keyed by the file's stamp."""
+    with open(schema_path, "rb") as file:
+        data = file.read()
+    return json.loads(data.decode("utf-8")), hashlib.sha256(data).hexdigest()
+
+
 def compiled_validator(schema_path: Path) -> Draft202012Validator:
-    """Load, check and compile a schema once per process (the built-in schemas are checked
+    """The schema's validator, compiled once per version of the file (the built-in schemas are checked
     against the meta-schema by the tests, not on every run)."""
+    return _compiled(schema_path, *_stamp(schema_path))
+
+
+@lru_cache(maxsize=32)
+def _compiled(schema_path: Path, mtime_ns: int, size: int) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator, FormatChecker
+
     from .resources import bundled_dir
 
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema = schema_of(schema_path)
     if bundled_dir("schemas").resolve() not in schema_path.resolve().parents:
         Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
@@ -176,15 +210,42 @@ def _problems_for(error: ValidationError, doc: LoadedDocument, root: dict[str, A
 
 def validate(doc: LoadedDocument, schema_path: Path) -> list[Problem]:
     """All schema problems of ``doc``, each once, ordered by position in the file."""
-    validator = compiled_validator(schema_path)
-    problems = [p for e in validator.iter_errors(doc.data) for p in _problems_for(e, doc, validator.schema)]
-    problems.extend(_future_year(doc, validator.schema))
+    root = schema_of(schema_path)
+    key = _verdict_key(doc.data, schema_path)
+    if key is not None and diskcache.get(_VALID, key) is not None:
+        problems = []
+    else:
+        validator = compiled_validator(schema_path)
+        problems = [p for e in validator.iter_errors(doc.data) for p in _problems_for(e, doc, root)]
+        if not problems and key is not None:
+            diskcache.put(_VALID, key, b"")
+    problems.extend(_future_year(doc, root))
     # jsonschema reports each missing name of one `required` list as an error of its own, every one
     # carrying the whole list, so one problem per name arrives once per missing name: keep the first.
     unique = {(p.code, repr(sorted(p.params.items())), p.location): p for p in reversed(problems)}
     problems = list(reversed(unique.values()))
     problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0) if p.location else (0, 0))
     return problems
+
+
+def _verdict_key(data: Any, schema_path: Path) -> str | None:
+    """The cache key of "``data`` is valid against this schema", or None when there is no disk cache.
+
+    ``repr`` tells every value the loader makes apart (``1``, ``"1"``, ``True``,
+    ``Decimal('1.0')``, ``Decimal('1.00')``) and keeps the keys' order.
+    """
+    if diskcache.folder() is None:
+        return None
+    digest = hashlib.sha256(repr((_versions(), _schema_file(schema_path, *_stamp(schema_path))[1])).encode())
+    digest.update(repr(data).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _versions() -> tuple[str, str]:
+    from importlib.metadata import version
+
+    return version("docgen"), version("jsonschema")
 
 
 def _future_year(doc: LoadedDocument, root: dict[str, Any]) -> list[Problem]:

@@ -10,9 +10,9 @@ import yaml
 from click.testing import CliRunner
 
 from docgen.cli import main
-from docgen.testing import document_text
+from docgen.testing import context_text, document_text
 
-from conftest import LINSHUI
+from conftest import LINSHUI, LINSHUI_MAIN
 
 
 def invoke(*args: str):
@@ -60,6 +60,28 @@ def test_dump_context_prints_derived_fields_and_writes_nothing(linshui_copy: Pat
     assert context["收支总计"]["变动"] == {"有上年": True, "差额": 351.21, "变动率": 4.91, "增减": "减少", "升降": "下降"}
     assert [c["占比"] for c in context["一般公共预算财政拨款支出"]["按类"]] == [5.42, 94.1, 0.48]
     assert not linshui_copy.with_suffix(".docx").exists()
+
+
+def test_dump_context_is_the_render_context_with_the_attachments_fields() -> None:
+    result = invoke("render", str(LINSHUI), "--dump-context")
+    assert result.exit_code == 0, result.output
+    assert result.output == context_text(LINSHUI)  # one owner: the golden contexts are what the CLI prints
+    attached = yaml.safe_load(result.output)["附件报告"]
+    assert [(a["报告类型"], a["附件序号"]) for a in attached] == [("部门整体支出绩效评价", 1)] + [
+        ("项目支出绩效自评", n) for n in range(2, 6)]
+    assert attached[0]["本年收入合计"] == 10805.3
+
+
+def test_a_missing_attachment_hides_none_of_the_main_reports_own_errors(tmp_path: Path) -> None:
+    data = tmp_path / "main.yaml"
+    data.write_text(LINSHUI_MAIN.replace("年度: 2022\n", "年度: 二〇二二\n") + "附件:\n  - 不存在.yaml\n",
+                    encoding="utf-8")
+    result = invoke("render", str(data))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if " 错误 " in line]
+    end = LINSHUI_MAIN.count("\n") + 2
+    assert errors == ['main.yaml:8:5: 错误 DG201: 年度（决算年度）: 应为整数，实际为 "二〇二二"',
+                      f"main.yaml:{end}:5: 错误 DG116: 附件[1]: 找不到附件 不存在.yaml（路径相对于本文件所在的文件夹）"]
 
 
 def test_validate_accepts_the_example_and_writes_nothing(linshui_copy: Path) -> None:
