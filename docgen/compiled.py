@@ -83,6 +83,40 @@ class _Templated:
     code: CodeType  # the compiled Jinja source, kept for the disk cache
 
 
+_MERGE_TAG = re.compile(r"\{%-?\s*合并\s+(.+?)\s*-?%\}")
+_CELL = re.compile(r"<w:tc[ >].*?</w:tc>", re.DOTALL)
+_CELL_PROPERTIES = re.compile(r"<w:tcPr>(?:<w:cnfStyle\b[^>]*/>)?(?:<w:tcW\b[^>]*/>)?(?:<w:gridSpan\b[^>]*/>)?"
+                              r"(?:<w:hMerge\b[^>]*/>)?")
+
+
+def merge_cells(xml: str) -> str:
+    """Table cells whose text starts with ``{% 合并 X %}``: merged down as ``X.合并`` says
+    (``restart`` or ``continue``, computed per row), their text printed on the first row only.
+
+    The template keeps a plain tag in the cell's text, so it stays valid OOXML that Word
+    opens without repair; only the compiled source carries the computed ``w:vMerge``
+    attribute, in the place the schema orders it within ``w:tcPr``.
+    """
+    def cell(match: re.Match[str]) -> str:
+        tc = match.group(0)
+        tag = _MERGE_TAG.search(tc)
+        if tag is None:
+            return tc
+        value = f"({tag.group(1)}).合并"
+        end = tc.find("</w:t>", tag.end())
+        end = end if end >= 0 else tag.end()
+        tc = (tc[:tag.start()] + f"{{% if {value} == 'restart' %}}" + tc[tag.end():end] + "{% endif %}" + tc[end:])
+        tc = re.sub(r"<w:vMerge\b[^>]*/>", "", tc)
+        merge = f'<w:vMerge w:val="{{{{ {value} }}}}"/>'
+        properties = _CELL_PROPERTIES.search(tc)
+        if properties is not None:
+            return tc[:properties.end()] + merge + tc[properties.end():]
+        start = tc.index(">") + 1
+        return tc[:start] + f"<w:tcPr>{merge}</w:tcPr>" + tc[start:]
+
+    return _CELL.sub(cell, xml) if _MERGE_TAG.search(xml) else xml
+
+
 def _split_lines(xml: str) -> str:
     """One Word paragraph per line, as docxtpl does, so errors can name the paragraph."""
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
@@ -315,7 +349,7 @@ class CompiledTemplate:
                 prefix, inner, suffix = text[: match.start()], match.group(0), text[match.end():]
         else:
             prefix, inner, suffix = "", text, ""
-        source = _split_lines(patcher.patch_xml(inner))
+        source = _split_lines(merge_cells(patcher.patch_xml(inner)))
         if "{%tc" in source or "{%-tc" in source:
             return None  # column loops need docxtpl's fix_tables on the parsed tree
         env.last_source = source  # type: ignore[attr-defined]  # for the message of a syntax error

@@ -16,7 +16,7 @@ from docgen.reporttype import DEFAULT_SETTINGS, merge_settings
 from docgen.reporttypes.dept_performance import REPORT_TYPE, calculators
 from docgen.testing import context_of, document_text, render_bytes
 
-from conftest import EXAMPLES, load_tool
+from conftest import EXAMPLES
 
 DATA = EXAMPLES / "2022-linshui-附件" / "部门整体.yaml"
 BASE = DATA.read_text(encoding="utf-8")
@@ -335,19 +335,7 @@ def test_head_counts_list_only_what_is_given(tmp_path: Path) -> None:
             "所属二级单位医疗保险服务中心，内设股室3个，编制10个，在职实有人员7人。") in lines(path)
 
 
-# ---------------------------------------------------------------- generated files
-
-
-@pytest.mark.parametrize("layout", ["四川-邻水", "四川-阿坝-2018", "四川-攀枝花-2019", "四川-峨眉山-2019"])
-def test_template_file_is_what_the_generator_writes(layout: str) -> None:
-    tool = load_tool("make_template_dept_performance")
-    assert tool.template_path(layout).read_bytes() == tool.build(layout)
-
-
-def test_the_generator_writes_every_built_in_layout() -> None:
-    forms = ["四川-部门整体自评表"]  # the forms' .docx is their source (issue 11): no generator
-    assert sorted(load_tool("make_template_dept_performance").LAYOUTS) == [
-        name for name in REPORT_TYPE.layout_names() if name not in forms]
+# ---------------------------------------------------------------- built-in layouts
 
 
 def test_built_in_layout_settings() -> None:

@@ -19,7 +19,7 @@ from docgen.reporttypes.project_performance import REPORT_TYPE
 from docgen.reporttypes.project_performance.calculators import funds, scores
 from docgen.testing import context_of, document_text, render_bytes
 
-from conftest import EXAMPLES, load_tool
+from conftest import EXAMPLES
 
 DONGCHUAN = EXAMPLES / "2020-dongchuan-离休.yaml"
 LINSHUI_DIR = EXAMPLES / "2022-linshui-附件"
@@ -598,12 +598,6 @@ def test_a_score_above_its_mark_in_the_scoring_table_stops_the_render(tmp_path: 
 
 
 # ------------------------------------------------------------------ schema and built-in layouts
-
-@pytest.mark.parametrize("layout", ["云南-东川", "四川-邻水", "四川-阿坝-2018", "四川-峨眉山-2019", "四川-攀枝花-2019"])
-def test_template_files_are_what_the_generator_writes(layout: str) -> None:
-    tool = load_tool("make_template_project_performance")
-    assert tool.template_path(layout).read_bytes() == tool.build(layout)
-
 
 def test_built_in_layouts_and_their_settings() -> None:
     assert REPORT_TYPE.layout_names() == ["云南-东川", "全国-自评表", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-自评表",

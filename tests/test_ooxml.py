@@ -1,0 +1,71 @@
+"""Built-in templates and the reports made from them are valid OOXML, in Chinese fonts.
+
+openxml-audit (pure Python, on PyPI) checks each package against the ECMA-376
+schemas and Word's own repair triggers (stylesWithEffects that disagree with
+styles, attributes Word would drop); python-docx and LibreOffice accept far
+more than Word and WPS do. Each template is also checked for what made
+headings print in Word's defaults: a theme font or colour outranking the
+explicit East Asian faces, a Japanese theme language.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from docgen.testing import render_bytes
+
+from conftest import EXAMPLES
+
+openxml_audit = pytest.importorskip("openxml_audit")
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The layouts whose templates issue 11 converted (the .docx is their source).
+LAYOUTS = [f"{kind}/{name}" for kind, names in (
+    ("final-accounts", ("四川-邻水", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-阿坝-2018")),
+    ("dept-performance", ("四川-邻水", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-阿坝-2018")),
+    ("project-performance", ("云南-东川", "四川-邻水", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-阿坝-2018")),
+) for name in names]
+OUTPUTS = ["2022-linshui.yaml", "2019-emeishan.yaml", "2019-panzhihua.yaml", "2018-aba.yaml", "2022-农业农村局.yaml",
+           "2022-司法局.yaml", "2022-街道办事处.yaml", "2020-dongchuan-离休.yaml"]
+
+
+def findings(path: Path) -> list[str]:
+    result = openxml_audit.OpenXmlValidator(max_errors=50).validate(path)
+    return [f"{e.part_uri} {e.path}: {e.description}" for e in result.errors]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_template_is_valid_ooxml(layout: str) -> None:
+    assert findings(ROOT / "templates" / layout / "template.docx") == []
+
+
+@pytest.mark.parametrize("example", OUTPUTS)
+def test_rendered_example_is_valid_ooxml(example: str, tmp_path: Path) -> None:
+    out = tmp_path / "report.docx"
+    out.write_bytes(render_bytes(EXAMPLES / example))
+    assert findings(out) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_template_fonts_are_explicit_and_chinese(layout: str) -> None:
+    package = zipfile.ZipFile(ROOT / "templates" / layout / "template.docx")
+    styles = package.read("word/styles.xml").decode()
+    settings = package.read("word/settings.xml").decode()
+    defaults = re.search(r"<w:rPrDefault>.*?</w:rPrDefault>", styles, re.S).group(0)
+    assert re.findall(r'w:\w*[Tt]heme(?:Color|Shade|Tint)?="', styles) == []  # nothing outranks the faces below
+    assert 'w:eastAsia="仿宋_GB2312"' in defaults and 'w:eastAsia="zh-CN"' in defaults
+    assert 'w:eastAsia="ja-JP"' not in settings
+    for style_id in ("Heading1", "Heading2"):
+        style = re.search(rf'<w:style [^>]*w:styleId="{style_id}".*?</w:style>', styles, re.S).group(0)
+        assert re.search('w:eastAsia="(黑体|楷体_GB2312)"', style) and '<w:color w:val="000000"/>' in style, style_id
+    assert "<w:i/>" not in re.search(r'<w:style [^>]*w:styleId="Heading3".*?</w:style>', styles, re.S).group(0)
+
+
+def test_no_jinja_in_xml_attributes() -> None:
+    tags = {layout: re.findall(r'="[^"]*\{[{%][^"]*"', zipfile.ZipFile(ROOT / "templates" / layout / "template.docx")
+                               .read("word/document.xml").decode()) for layout in LAYOUTS}
+    assert {layout: found for layout, found in tags.items() if found} == {}

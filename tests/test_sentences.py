@@ -1,0 +1,74 @@
+"""The sentence helpers templates call (docgen/sentences.py), and what the converted templates say with them."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from docgen.pipeline import report_types
+from docgen.rendering import _environment
+from docgen.testing import document_text, render_bytes
+
+LAYOUT = report_types().get("部门决算").layout("四川-邻水")
+
+
+def say(source: str, **values) -> str:
+    env = _environment(LAYOUT)
+    return env.from_string(source).render({"年度": 2022, "上年度": 2021, "新组建": False, **values})
+
+
+def changed(amount: str, direction: str = "减少", rate: str | None = "4.91", **more) -> dict:
+    change = {"有上年": True, "增减": direction, "差额": D(amount), "升降": "下降" if direction == "减少" else "增长",
+              "变动率": None if rate is None else D(rate)}
+    return {"本年": D("6796.16"), "上年": D("7147.37"), "变动": change, **more}
+
+
+def test_a_change_reads_as_the_words_given_with_its_reason() -> None:
+    item = changed("351.21", 变动原因="参保人数减少所致")
+    assert say("{{ 变动句(x, '与{上年度}年相比，收、支总计各', '持平。') }}", x=item) == (
+        "与2021年相比，收、支总计各减少351.21万元，下降4.91%。主要变动原因是参保人数减少所致。")
+    assert say("{{ 变动句(x, '比{上年度}年（{上年}万元）', '', 原因='') }}", x=changed("1", "增加", None)) == (
+        "比2021年（7147.37万元）增加1万元。")
+
+
+def test_an_unchanged_figure_and_a_missing_last_year() -> None:
+    same = {"变动": {"有上年": True, "增减": "持平"}}
+    assert say("{{ 变动句(x, 'A', '与{上年度}年持平。') }}", x=same) == "与2021年持平。"
+    none = {"变动": {"有上年": False}}
+    assert say("{{ 变动句(x, 'A', 'B') }}", x=none) == ""
+    assert say("{{ 变动句(x, 'A', 'B') }}", x=none, 新组建=True) == "因我单位为2022年新组建部门，无2021年决算数。"
+    assert say("{{ 变动句(x, 'A', 'B', 新组建='我单位为{年度}年新组建部门。') }}", x=none, 新组建=True) == (
+        "我单位为2022年新组建部门。")
+
+
+def test_unequal_totals_are_worded_by_the_words_given() -> None:
+    item = {**changed("10"), "收支相等": False, "支出": {**changed("5", "增加", "0.5"), "本年": D("6000")}}
+    text = say("{{ 总计句(x, '收、支总计{本年}万元。', '收、支总计各是{收入}、{支出}万元。', 'A', 'B') }}", x=item)
+    assert text == ("收、支总计各是6796.16、6000万元。与2021年相比，收入总计减少10万元，下降4.91%。"
+                    "支出总计增加5万元，增长0.5%。")
+
+
+def test_lists_structures_and_quotes() -> None:
+    assert say("{{ 列举(x, '\"{}\"', '') }}", x=["甲", "乙"]) == "“甲”“乙”"
+    assert say("{{ 列举(x, '{0}{1}辆') }}", x={"轿车": 2, "越野车": 1}) == "轿车2辆、越野车1辆"
+    assert say("{{ 结构句(x) }}", x=[{"名称": "财政拨款收入", "金额": D("6796.16"), "占比": D("100")}]) == (
+        "财政拨款收入6796.16万元，占100%。")
+    assert say("{{ 完成句(x) }}{{ 完成句(y) }}", x={"完成": {"完成率": D("99.5")}}, y={"完成": {"完成率": None}}) == (
+        "，完成预算99.5%")
+
+
+def test_a_missing_field_in_a_helper_is_the_usual_located_error() -> None:
+    from docgen.errors import DocgenError
+    from docgen.rendering import _template_error
+
+    env = _environment(LAYOUT)
+    with pytest.raises(Exception) as caught:
+        env.from_string("{{ 变动句(x, 'A', 'B') }}").render({"x": {}})
+    assert isinstance(_template_error(caught.value, env, LAYOUT), DocgenError)
+
+
+def test_attachments_are_cited_only_when_the_report_has_them(linshui_copy: Path) -> None:
+    text = document_text(render_bytes(linshui_copy))
+    assert "预算绩效管理情况" in text and "详见附件" not in text
+    assert "绩效自评报告详见附件。" in document_text(render_bytes(Path(__file__).parent.parent / "examples" / "2022-linshui.yaml"))
