@@ -270,6 +270,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "{other_value} 万元不一致：两张表中的同一数字应当相等",
               "{table}, row “{row}”, column “{column}” is {value}, but {other}, row “{other_row}”, column "
               "“{other_column}” is {other_value}: the same figure in two tables must agree"),
+    "DG911": ("无法读取工作簿 {path}：{reason}；请确认它是 Excel 文件（.xlsx 或 .xls），可在 Excel 中另存为 .xlsx",
+              "cannot read the workbook {path}: {reason}; check that it is an Excel file (.xlsx or .xls)"),
+    "DG912": ("工作簿 {path} 中没有找到任何决算公开表：按表的标题查找（如 {tables}，或表号 公开01表），"
+              "请确认选对了文件",
+              "no public table found in {path}: tables are found by their titles (e.g. {tables}, or 公开01表)"),
+    "DG913": ("{table}：标题下面没有找到表头“{wanted}”：表头应在标题下方几行之内",
+              "{table}: no header “{wanted}” below the title (it should be within a few rows)"),
+    "DG914": ("“{value}”不是{what}：请在工作簿中改正这个单元格",
+              "“{value}” is not {what}: correct this cell in the workbook"),
+    "DG915": ("数据文件没有“决算公开表”：用 docgen import 从导出的公开表工作簿读入，或照示例填写",
+              "the data file has no 决算公开表: read them with docgen import, or type them as the example does"),
+    "DG916": ("输出文件 {path} 应以 {suffix} 结尾", "the output file {path} must end in {suffix}"),
+    "DG917": ("输出文件 {path} 已存在（或就是输入文件）：docgen 不覆盖文件，请换一个名称或先删除它",
+              "the output {path} exists (or is an input): docgen overwrites nothing; choose another name"),
+    "DG921": ("“{text}”是由 docgen next-year 带过来的上年说明文字（草稿）：请按本年情况改写，并删去开头的“{mark}”",
+              "“{text}” is last year's wording carried over by docgen next-year (a draft): rewrite it for this "
+              "year and remove the leading “{mark}”"),
     # department performance (DG62x)
     "DG621": ("{name}的得分 {score} 超过分值 {full}：得分不能高于该指标的满分",
               "{name} scores {score}, above its full marks {full}: a score cannot exceed the full marks"),
