@@ -179,7 +179,7 @@ def check_layout(report_type: ReportType, layout: Layout, data: Path | None) -> 
     (within the layout's ``渲染时限秒`` and ``输出上限MB``, as any render)."""
     from docxtpl import DocxTemplate
 
-    from .compiled import _split_lines, merge_cells, open_package, read_members
+    from .compiled import _split_lines, merge_cells, normalise_tags, open_package, read_members
     from .pipeline import prepare, render_prepared
     from .rendering import _environment
     from .validation import compiled_validator
@@ -209,7 +209,7 @@ def check_layout(report_type: ReportType, layout: Layout, data: Path | None) -> 
     problems = []
     for xml in parts.values():
         problems += split_tags(xml, layout.name)
-        problems += lint_source(_split_lines(merge_cells(patcher.patch_xml(xml))), env, layout.name, known, context, schema)
+        problems += lint_source(_split_lines(merge_cells(patcher.patch_xml(normalise_tags(xml)))), env, layout.name, known, context, schema)
     # a render error in a paragraph the static checks already flagged says nothing new
     flagged = {p.params.get("paragraph") for p in problems}
     return problems + [p for p in render_problems if p.params.get("paragraph", object()) not in flagged]

@@ -117,6 +117,22 @@ def merge_cells(xml: str) -> str:
     return _CELL.sub(cell, xml) if _MERGE_TAG.search(xml) else xml
 
 
+_TAG_SPAN = re.compile(r"\{[{%].*?[}%]\}", re.DOTALL)
+_TAG_ENTITIES = {"&apos;": "'", "&#39;": "'", "&quot;": '"', "&#34;": '"'}
+
+
+def normalise_tags(xml: str) -> str:
+    """Tags as Jinja reads them after another editor saved the template: LibreOffice Writer
+    writes ``'`` as ``&apos;`` (and some editors ``"`` as ``&quot;``) even inside a tag."""
+    def tag(match: re.Match[str]) -> str:
+        text = match.group(0)
+        for entity, char in _TAG_ENTITIES.items():
+            text = text.replace(entity, char)
+        return text
+
+    return _TAG_SPAN.sub(tag, xml) if "&" in xml else xml
+
+
 def _split_lines(xml: str) -> str:
     """One Word paragraph per line, as docxtpl does, so errors can name the paragraph."""
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
@@ -349,7 +365,7 @@ class CompiledTemplate:
                 prefix, inner, suffix = text[: match.start()], match.group(0), text[match.end():]
         else:
             prefix, inner, suffix = "", text, ""
-        source = _split_lines(merge_cells(patcher.patch_xml(inner)))
+        source = _split_lines(merge_cells(patcher.patch_xml(normalise_tags(inner))))
         if "{%tc" in source or "{%-tc" in source:
             return None  # column loops need docxtpl's fix_tables on the parsed tree
         env.last_source = source  # type: ignore[attr-defined]  # for the message of a syntax error
