@@ -258,6 +258,29 @@ def _check_json(ctx: click.Context, check_all: Callable[[], list[Problem]]) -> N
     sys.exit(1 if failed else 0)
 
 
+@main.command("audit")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json：每处不一致一条记录（file、line、kind、stated、expected、sentence、certainty、where）/ records")
+@click.pass_context
+def audit_command(ctx: click.Context, paths: tuple[Path, ...], output_format: str) -> None:
+    """核对已公开报告中的数字：占比、增减率、完成预算%、合计（.docx、.pdf、.txt 或文件夹）；发现不一致时退出码为 1。
+
+    Check the arithmetic of published reports (.docx, .pdf, .txt, folders); exit 1 when anything is found.
+    """
+    from . import audit
+
+    files = _run(ctx, lambda: audit.reports(paths))
+    findings = _run(ctx, lambda: audit.audit(files))
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps([f.record() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        click.echo(audit.text_report(findings, len(files)))
+    sys.exit(1 if findings else 0)
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--layout", help="版式名称，覆盖数据中的“版式” / layout name")

@@ -287,6 +287,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "DG921": ("“{text}”是由 docgen next-year 带过来的上年说明文字（草稿）：请按本年情况改写，并删去开头的“{mark}”",
               "“{text}” is last year's wording carried over by docgen next-year (a draft): rewrite it for this "
               "year and remove the leading “{mark}”"),
+    # auditing published reports (DG95x)
+    "DG951": ("{path} 不是可核对的报告：请给出 {kinds} 文件或包含它们的文件夹",
+              "{path} is not a report that can be audited: give {kinds} files or folders holding them"),
+    "DG952": ("无法读取报告 {path}：{reason}", "cannot read the report {path}: {reason}"),
+    "DG953": ("核对 PDF 需要 poppler 的 pdftotext：请安装 Debian 软件包 poppler-utils（apt-get install poppler-utils）",
+              "auditing a PDF needs poppler's pdftotext: install the Debian package poppler-utils"),
     # department performance (DG62x)
     "DG621": ("{name}的得分 {score} 超过分值 {full}：得分不能高于该指标的满分",
               "{name} scores {score}, above its full marks {full}: a score cannot exceed the full marks"),
