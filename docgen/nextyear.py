@@ -99,6 +99,6 @@ def drafts_left(context: Mapping[str, Any], field: tuple[str | int, ...] = ()) -
             yield Problem("DG921", {"text": context[len(DRAFT):][:30], "mark": DRAFT}, Location(field=field), "warning")
         return
     for key, value in items:
-        if field == () and key in ("附件报告", "图表"):
+        if field == () and key in ("附件报告", "图表", SECTION):
             continue
         yield from drafts_left(value, field + (key,))

@@ -51,8 +51,11 @@ def import_tables(workbook: Path, output: Path, existing: Path | None = None) ->
     found = import_workbook(workbook)
     section = section_yaml(found[SECTION])
     if existing is not None:
-        load_file(existing)  # a broken file is reported as such, never edited
-        text = into(read_bounded(existing).decode("utf-8"), section)
+        try:
+            text = into(read_bounded(existing).decode("utf-8"), section)
+        except UnicodeDecodeError:
+            load_file(existing)  # says where and in which encoding the file was saved
+            raise
     else:
         head = [f"# 由 docgen import 从 {workbook.name} 读取的决算公开表：报告中的数字由这些表得出。",
                 "# 请补充部门概况等说明文字（参见 examples/2022-linshui.yaml），再 docgen check。",

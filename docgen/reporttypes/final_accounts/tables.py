@@ -235,9 +235,13 @@ def levels_add_up(context: Mapping[str, Any], ctx: CalcContext) -> Iterator[Prob
     """类 = Σ款 = Σ项 in each column of the tables with 科目 rows (where the lower rows are listed)."""
     for table, part, rows in _parts(context):
         coded = list(code_rows(rows))
+        below_of: dict[str, list[Mapping[str, Any]]] = {}
+        for code, _, row in coded:
+            if len(code) > 3:
+                below_of.setdefault(code[:-2], []).append(row)
         for column in (c.key for c in part.columns):
             for code, field, row in coded:
-                children = [r for c, _, r in coded if len(c) == len(code) + 2 and c.startswith(code)]
+                children = below_of.get(code, [])
                 if column in row and children:
                     below = total(value(r, column) for r in children)
                     if money(value(row, column)) != below:
