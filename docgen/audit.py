@@ -32,7 +32,7 @@ _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _AMOUNT = re.compile(_NUMBER + r"\s*万元")
 _CHANGE = re.compile(r"(增加|减少)\s*" + _NUMBER + r"\s*万元\s*[，,]?\s*(增长|下降)\s*" + _NUMBER + r"\s*%")
 # X万元，占Y% / 占比Y% / 占本年支出合计的Y% / Y% (its 占 dropped): amount, the named whole, the share
-_SHARE = re.compile(_NUMBER + r"\s*万元\s*[，,]?\s*(?:占(?:比)?(?:([^，,。；;%\d]{1,16})的)?)?\s*" + _NUMBER + r"\s*%")
+_SHARE = re.compile(_NUMBER + r"\s*万元\s*(?:[，,]?\s*占(?:比)?(?:([^，,。；;%\d]{1,16})的)?|[，,])\s*" + _NUMBER + r"\s*%")
 _LIST_START = re.compile(_NUMBER + r"\s*万元\s*[，,]?\s*(?:其中|主要用于以下方面)\s*[:：，,]?")
 _COMPLETION = re.compile(r"(?:完成(?:年初)?预算(?:的)?|执行率(?:为|是)?)\s*" + _NUMBER + r"\s*%")
 _BUDGET = re.compile(r"(?:预算(?:数)?|全年数)(?:为|是)?\s*" + _NUMBER + r"\s*万元")
@@ -122,14 +122,27 @@ def _pdf_paragraphs(path: Path) -> list[Paragraph]:
     if run.returncode != 0:
         raise DocgenError.single("DG952", Location(str(path)), path=str(path),
                                  reason=run.stderr.decode("utf-8", "replace").strip())
-    result, number = [], 0
+    result: list[Paragraph] = []
     for page_number, page in enumerate(run.stdout.decode("utf-8", "replace").split("\f"), 1):
-        for block in re.split(r"\n\s*\n", page):
-            text = "".join(line.strip() for line in block.splitlines())
-            if text:
-                number += 1
-                result.append(Paragraph(str(path), number, text, f"第 {page_number} 页"))
+        for text in _unwrapped(page):
+            result.append(Paragraph(str(path), len(result) + 1, text, f"第 {page_number} 页"))
     return result
+
+
+def _unwrapped(page: str) -> Iterator[str]:
+    """A page's paragraphs: a line continues the one before unless that one ended a sentence or a lead-in
+    (。！？：), the line opens a numbered heading (一、 （一） 1. 第一部分), or a blank line came between."""
+    current = ""
+    for line in (line.strip() for line in page.splitlines()):
+        if current and (not line or current.endswith(("。", "！", "？", "：", ":")) or _HEADING.match(line)):
+            yield current
+            current = ""
+        current += line
+    if current:
+        yield current
+
+
+_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．](?!\d)|第[一二三四五六七八九十]+部分)")
 
 
 def audit(paths: Iterable[Path]) -> list[Finding]:
@@ -162,14 +175,15 @@ def _parts_below(document: list[Paragraph], index: int) -> Iterator[Finding]:
     head = re.search(_NUMBER + r"\s*万元\s*[，,]?\s*其中\s*[:：]\s*$", paragraph.text)
     if not head:
         return
-    parts = []
+    parts: list[Decimal] = []
+    total = _number(head.group(1))
     for below in document[index + 1:]:
         item = re.match(r"\s*(?:\d+[.、．]\s*)?[\u4e00-\u9fff“”（）()]{2,20}?(?:支出|费|经费)?(?:为|是)?\s*" + _NUMBER
                         + r"\s*万元", below.text)
-        if not item:
+        # a paragraph that would take the parts past the total starts something else (授予中小企业… after 货物…)
+        if not item or sum(parts, Decimal(0)) + _number(item.group(1)) > total:
             break
         parts.append(_number(item.group(1)))
-    total = _number(head.group(1))
     if len(parts) > 1 and sum(parts, Decimal(0)) != total:
         yield _finding(paragraph, "合计", f"{total:f}万元", f"{sum(parts, Decimal(0)):f}万元",
                        *head.span(), "确定")

@@ -6,6 +6,8 @@ against docgen's own rendering of every example, in which it must find nothing.
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -130,3 +132,24 @@ def test_what_is_not_a_report_is_refused_at_once(tmp_path: Path) -> None:
     assert [line.split(": ", 1)[1] for line in result.stderr.splitlines()[:2]] == [
         f"错误 DG951: {tmp_path / 'a.xls'} 不是可核对的报告：请给出 .txt、.docx、.pdf 文件或包含它们的文件夹",
         f"错误 DG951: {tmp_path / 'none.txt'} 不是可核对的报告：请给出 .txt、.docx、.pdf 文件或包含它们的文件夹"]
+
+
+@pytest.mark.usefixtures("seeds")
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="needs LibreOffice (soffice) and poppler-utils (pdftotext)")
+def test_a_pdf_is_read_page_by_page_with_its_wrapped_lines_joined(tmp_path: Path) -> None:
+    from docx import Document
+
+    seed = SEEDS / "003_e6604e61f0b021be.txt"
+    document = Document()
+    for line in seed.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            document.add_paragraph(line)
+    document.save(str(tmp_path / "seed.docx"))
+    (tmp_path / "ours.docx").write_bytes(render_bytes(EXAMPLES / "2022-linshui.yaml"))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(tmp_path / "seed.docx"), str(tmp_path / "ours.docx")], check=True, capture_output=True, timeout=300)
+    assert audit([tmp_path / "ours.pdf"]) == []
+    in_pdf = audit([tmp_path / "seed.pdf"])
+    assert [(f.kind, f.stated, f.expected) for f in in_pdf] == [(f.kind, f.stated, f.expected) for f in audit([seed])]
+    assert sorted({f.where for f in in_pdf}) == ["第 4 页", "第 5 页", "第 7 页"]  # located by page
