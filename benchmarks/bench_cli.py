@@ -38,7 +38,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--cold", action="store_true", help="also measure with the disk cache off")
-    parser.add_argument("--before", type=Path, help="also time the docgen of another checkout (before a change)")
+    parser.add_argument("--before", type=Path,
+                        help="also time the docgen of another checkout (before a change) on that checkout's example")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         output = str(Path(tmp) / "out.docx")
@@ -49,8 +50,11 @@ def main() -> None:
                     "docgen render (cache warm)": (render, {"DOCGEN_CACHE_DIR": str(Path(tmp) / "cache")})}
         if args.cold:
             variants["docgen render (cache off)"] = (render, {"DOCGEN_CACHE_DIR": "off"})
-        if args.before:
-            variants["docgen render (--before)"] = (render, {"PYTHONPATH": str(args.before.resolve())})
+        if args.before:  # that checkout's docgen on its own example (the data may have grown since)
+            before = args.before.resolve()
+            variants["docgen render (--before)"] = (
+                render[:4] + [str(before / "examples" / "2022-linshui.yaml")] + render[5:],
+                {"PYTHONPATH": str(before), "DOCGEN_CACHE_DIR": str(Path(tmp) / "cache-before")})
         for command, extra in variants.values():  # warm the OS file cache and the disk cache
             timed(command, {**base_env, **extra}, tmp)
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}

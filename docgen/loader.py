@@ -496,8 +496,7 @@ def load_text(text: str, path: Path) -> LoadedDocument:
         if problems:
             raise DocgenError(problems)
         if _expanded_size(root, {}) > MAX_NODES:
-            raise DocgenError.single("DG208", Location(str(path), 1, 1),
-                                     detail=f"展开别名后超过 {MAX_NODES} 个节点，文件过大")
+            raise DocgenError.single("DG121", Location(str(path), 1, 1), limit=MAX_NODES)
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         raise DocgenError([_yaml_problem(exc, text, path)]) from None

@@ -72,6 +72,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "请找回原来的文件（或备份），以 UTF-8 编码保存",
               "the key “{written}” is all question marks: the file was saved in an encoding without Chinese "
               "(e.g. Windows-1252), which lost its Chinese for good; go back to the original (or a backup), save as UTF-8"),
+    "DG121": ("展开别名（*名称）后超过 {limit} 个节点：数据文件不会这么大，请直接写出内容，不要层层引用别名",
+              "expanding the aliases (*name) gives more than {limit} nodes: no data file is that big; write the "
+              "content out instead of nesting aliases"),
     # schema validation (DG2xx)
     "DG201": ("应为{expected}，实际为 {actual}{hint}", "expected {expected}, got {actual}{hint}"),
     "DG202": ("缺少必填字段 {name}", "missing required field {name}"),
@@ -80,9 +83,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "DG205": ("应为以下之一：{allowed}，实际为 {actual}", "must be one of {allowed}, got {actual}"),
     "DG206": ("格式不对：{description}，实际为 {actual}", "wrong format: {description}, got {actual}"),
     "DG207": ("至少应有 {limit} 项", "needs at least {limit} item(s)"),
-    "DG208": ("不符合要求：{detail}", "invalid: {detail}"),
+    "DG208": ("不符合数据格式（JSON Schema）中的“{keyword}”规则：{detail}",
+              "breaks the data schema's “{keyword}” rule: {detail}"),
     "DG209": ("应不大于 {limit}，实际为 {actual}", "must be at most {limit}, got {actual}"),
     "DG210": ("{name} 由 docgen 计算，不要填写（删除这一行）", "{name} is computed by docgen; do not type it (delete this line)"),
+    "DG211": ("不能为空", "must not be empty"),
     # plugins and layouts (DG3xx)
     "DG301": ("未知的报告类型 {name}{hint}（可用类型：{available}）",
               "unknown report type {name}{hint} (available: {available})"),
@@ -340,6 +345,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
 PHRASES: dict[str, tuple[str, str]] = {
     "did_you_mean": ("，是否想写 {name}？", "; did you mean {name}?"),
     "unknown_paragraph": ("（位置未知）", "(position unknown)"),
+    "available_here": ("（此处可用：{names}）", " (allowed here: {names})"),
+    "either": ("{first}或{second}", "{first} or {second}"),
+    "type_number": ("数字", "a number"),
+    "type_integer": ("整数", "an integer"),
+    "type_string": ("文本", "text"),
+    "type_object": ("映射（键: 值）", "a mapping (key: value)"),
+    "type_array": ("列表（- 项）", "a list (- item)"),
+    "type_boolean": ("true 或 false", "true or false"),
+    "type_null": ("空值", "an empty value"),
+    "value_null": ("空值", "an empty value"),
+    "value_mapping": ("映射（键: 值）", "a mapping (key: value)"),
+    "value_list": ("列表", "a list"),
+    "hint_quote_text": ("（这里应写文字：含数字的文字请加引号，例如 \"58.35万元\"）",
+                        " (text belongs here: quote text that contains figures, e.g. \"58.35万元\")"),
+    "hint_no_quotes": ("（数字不要加引号）", " (do not quote numbers)"),
+    "hint_computed": ("（占比、增减率、完成率由 docgen 计算，不要填写）",
+                      " (shares, rates of change and completion rates are computed by docgen: leave them out)"),
+    "hint_wan": ("（金额以万元为单位，只写数字，例如 0.68）", " (amounts are in 万元: write the number only, e.g. 0.68)"),
+    "hint_digits": ("（只写数字，例如 6796.16；千分位逗号须三位一组）",
+                    " (write the number only, e.g. 6796.16; thousands separators group three digits)"),
+    "folder_missing": ("所在文件夹不存在", "its folder does not exist"),
 }
 
 
@@ -355,7 +381,10 @@ class Phrase(str):
         return _phrase, (self.key, self.params)
 
     def text(self, lang: Language) -> str:
-        return str(self) if lang == "zh" else PHRASES[self.key][1].format(**self.params)
+        if lang == "zh":
+            return str(self)
+        params = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in self.params.items()}
+        return PHRASES[self.key][1].format(**params)
 
 
 def _phrase(key: str, params: dict[str, Any]) -> Phrase:

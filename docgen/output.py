@@ -25,6 +25,7 @@ from typing import Iterator, NoReturn
 
 from . import docxzip
 from .errors import DocgenError, Location
+from .messages import Phrase
 
 
 def normalise_zip(data: bytes) -> bytes:
@@ -50,7 +51,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` all at once, or not at all."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise DocgenError.single("DG501", Location(str(path)), path=str(path), reason="所在文件夹不存在")
+        raise DocgenError.single("DG501", Location(str(path)), path=str(path), reason=Phrase("folder_missing"))
     tmp_name = None
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".dg-", suffix=".tmp", delete=False) as tmp:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from . import diskcache
 from .errors import Problem
 from .loader import LoadedDocument
-from .messages import titled
+from .messages import Phrase, titled
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -33,15 +33,7 @@ if TYPE_CHECKING:
 
 _VALID = "valid-data"  # disk cache namespace: digests of data found valid (empty entries)
 
-_TYPE_NAMES = {
-    "number": "数字",
-    "integer": "整数",
-    "string": "文本",
-    "object": "映射（键: 值）",
-    "array": "列表（- 项）",
-    "boolean": "true 或 false",
-    "null": "空值",
-}
+_TYPE_NAMES = ("number", "integer", "string", "object", "array", "boolean", "null")
 
 
 def schema_of(schema_path: Path) -> dict[str, Any]:
@@ -81,9 +73,9 @@ def _compiled(schema_path: Path, mtime_ns: int, size: int) -> Draft202012Validat
 
 
 def show_value(value: Any) -> str:
-    """A value as a user would recognise it in their file."""
+    """A value as a user would recognise it in their file (a :class:`Phrase` where it is a word)."""
     if value is None:
-        return "空值"
+        return Phrase("value_null")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, Decimal)):
@@ -91,15 +83,19 @@ def show_value(value: Any) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, dict):
-        return "映射（键: 值）"
+        return Phrase("value_mapping")
     if isinstance(value, list):
-        return "列表"
+        return Phrase("value_list")
     return repr(value)
 
 
 def _expected_types(types: str | list[str]) -> str:
-    names = [types] if isinstance(types, str) else types
-    return "或".join(_TYPE_NAMES.get(t, t) for t in names)
+    """``数字或文本``: the JSON types a schema allows, as words."""
+    names = [Phrase(f"type_{t}") if t in _TYPE_NAMES else t for t in ([types] if isinstance(types, str) else types)]
+    words = names[-1]
+    for name in reversed(names[:-1]):
+        words = Phrase("either", first=name, second=words)
+    return words
 
 
 def _title(schema: dict[str, Any]) -> str | None:
@@ -144,18 +140,18 @@ COMPUTED_NAME = re.compile(r"占比|比重|比例|变动率|增长率|增减率|
 def _type_hint(expected: str | list[str], value: Any) -> str:
     """Advice for the common ways a figure (or a text that looks like one) is typed wrongly."""
     if expected == "string" and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        return "（这里应写文字：含数字的文字请加引号，例如 \"58.35万元\"）"
+        return Phrase("hint_quote_text")
     wants_number = expected in ("number", "integer") or (isinstance(expected, list) and "number" in expected)
     if not (wants_number and isinstance(value, str)):
         return ""
     if re.fullmatch(r"\s*[-+]?[0-9]+(\.[0-9]+)?\s*", value):
-        return "（数字不要加引号）"
+        return Phrase("hint_no_quotes")
     if value.rstrip().endswith("%"):
-        return "（占比、增减率、完成率由 docgen 计算，不要填写）"
+        return Phrase("hint_computed")
     if value.rstrip().endswith("元"):
-        return "（金额以万元为单位，只写数字，例如 0.68）"
+        return Phrase("hint_wan")
     if any(ch.isdigit() for ch in value):
-        return "（只写数字，例如 6796.16；千分位逗号须三位一组）"
+        return Phrase("hint_digits")
     return ""
 
 
@@ -180,7 +176,7 @@ def _problems_for(error: ValidationError, doc: LoadedDocument, root: dict[str, A
                 yield Problem("DG210", {"name": name}, doc.locate(path + (name,)))
             elif name not in known:
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-                hint = f"，是否想写 {close[0]}？" if close else f"（此处可用：{'、'.join(known)}）"
+                hint = Phrase("did_you_mean", name=close[0]) if close else Phrase("available_here", names="、".join(known))
                 yield Problem("DG204", {"name": name, "hint": hint}, doc.locate(path + (name,)))
         return
 
@@ -202,10 +198,10 @@ def _problems_for(error: ValidationError, doc: LoadedDocument, root: dict[str, A
                                 "actual": show_value(value)}, where)
     elif kind == "minItems":
         yield Problem("DG207", {"limit": error.validator_value}, where)
-    elif kind == "minLength":
-        yield Problem("DG208", {"detail": "不能为空"}, where)
-    else:
-        yield Problem("DG208", {"detail": error.message}, where)
+    elif kind == "minLength" and error.validator_value <= 1:
+        yield Problem("DG211", {}, where)
+    else:  # a rule docgen has no sentence for (a plugin's schema may use any): jsonschema's own words
+        yield Problem("DG208", {"keyword": kind, "detail": error.message}, where)
 
 
 def validate(doc: LoadedDocument, schema_path: Path) -> list[Problem]:

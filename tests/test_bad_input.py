@@ -174,7 +174,8 @@ def test_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
               f"*a{i - 1}, *a{i - 1}]" for i in range(1, 9)]  # 10**9 nodes once expanded
     result = run_render(write(tmp_path, "\n".join(lines) + "\n"))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == "report.yaml:1:1: 错误 DG208: 不符合要求：展开别名后超过 200000 个节点，文件过大"
+    assert result.stderr.splitlines()[0] == (
+        "report.yaml:1:1: 错误 DG121: 展开别名（*名称）后超过 200000 个节点：数据文件不会这么大，请直接写出内容，不要层层引用别名")
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
