@@ -2,19 +2,25 @@
 
 Debian's ``uno`` module exists only for ``/usr/bin/python3`` (python3-uno), so
 this file is run by that interpreter as a script and imports nothing from
-docgen. It starts one LibreOffice with a fresh profile, listening on a UNO
-*pipe* (a named local socket, so no TCP port can be taken or squatted), connects
-as soon as LibreOffice answers (polling, no fixed sleep), then serves requests:
-one JSON object per line on stdin, one reply per line on stdout.
+docgen. It starts one LibreOffice in a folder of its own (profile, temporary
+files), listening on a UNO *pipe* (a named local socket, so no TCP port can be
+taken or squatted), connects as soon as LibreOffice answers (polling, no fixed
+sleep), then serves requests: one JSON object per line on stdin, one reply per
+line on stdout.
 
     {"docx": "/abs/in.docx", "pdf": "/abs/out.pdf"}  ->  {"ok": true} | {"error": "...", "alive": false}
 
 Conversion opens the document hidden and read-only, updates its indexes twice
 (the table of contents first grows, then its page numbers settle), and exports
-with ``writer_pdf_Export``. Its first line is ``{"office": pid, "profile": dir}``
-so docgen can kill LibreOffice and remove the profile even if this process dies;
-end of input (docgen closed the pipe, or died) stops LibreOffice and removes
-the profile.
+with ``writer_pdf_Export``. The first line it writes is
+``{"office": pid, "folder": dir, "profile": dir}``, so that docgen can kill
+LibreOffice and clean up after it even if this process is killed; end of input
+(docgen closed the pipe, or died) stops LibreOffice and removes the folder.
+
+    python3 unoworker.py SOFFICE PIPE [SEED.tar] [SAVE.tar]
+
+starts from the profile in SEED (if not empty) and, when LibreOffice quits by
+itself, saves the profile as SAVE (if not empty) for docgen to cache.
 """
 from __future__ import annotations
 
