@@ -39,7 +39,7 @@ _BUDGET = re.compile(r"(?:预算(?:数)?|全年数)(?:为|是)?\s*" + _NUMBER + 
 _ACTUAL = re.compile(r"(?:执行数|实际完成数|决算数|决算|支出)(?:为|是)?\s*" + _NUMBER + r"\s*万元")
 _SENTENCE_END = "。！？!?"
 _PARTIAL = ("主要", "等", "包括", "部分")
-CENT, HALF_CENT = Decimal("0.01"), Decimal("0.005")
+HALF_CENT = Decimal("0.005")  # amounts are printed to the cent at most
 
 
 @dataclass(frozen=True)
@@ -239,8 +239,8 @@ def _ratio(part: Decimal, whole: Decimal) -> tuple[Decimal, Decimal, Decimal]:
 
 
 def _shown(value: Decimal, places: int) -> str:
-    text = f"{_round(value, max(places, 2)):f}"
-    return text + "%"
+    """What a percentage should read: to its printed precision, at least two places (1.01% beside 1%)."""
+    return f"{_round(value, max(places, 2)):f}%"
 
 
 def _sentence(text: str, start: int, end: int) -> str:
