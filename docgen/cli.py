@@ -308,21 +308,26 @@ def validate(ctx: click.Context, files: tuple[Path, ...], layout: str | None, te
 @templates_option
 @click.pass_context
 def types(ctx: click.Context, templates: tuple[Path, ...]) -> None:
-    """列出已安装的报告类型及其版式 / list report types and layouts."""
+    """列出已安装的报告类型及其版式；无法加载的插件列为警告 / list report types and layouts, broken plugins as warnings."""
+    from dataclasses import replace
+
+    from .layouts import broken_plugins
     from .pipeline import report_types
 
     registry = _run(ctx, report_types)
+    broken: list[Problem] = []
     for name in _run(ctx, registry.names):
         try:
             report_type = registry.get(name)
-        except DocgenError as error:
-            click.echo(f"{name}  （无法加载：{error.problems[0].params.get('reason', '')}）")
+        except DocgenError as error:  # only this type is unusable: list the others, warn of it
+            broken.extend(replace(p, severity="warning") for p in error.problems)
             continue
         click.echo(f"{name}  [{report_type.id}]  {report_type.description}")
         for layout_name, layout in _run(ctx, lambda: report_type.layouts(templates)).items():
             mark = "（默认）" if layout_name == report_type.default_layout else ""
             description = layout.description
             click.echo(f"    {layout_name}{mark}  {description}")
+    _warn(broken + broken_plugins(), ctx.obj["lang"])
 
 
 @main.group()

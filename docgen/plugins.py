@@ -55,39 +55,45 @@ class Registry(Generic[T]):
     def __init__(self, group: str):
         self.group = group
         self._loaded: dict[str, T] = {}
-        self._found: tuple[tuple[str, ...], dict[str, EntryPoint]] | None = None
+        self._found: tuple[tuple[str, ...], dict[str, EntryPoint], dict[str, Problem]] | None = None
 
     def _entry_points(self) -> dict[str, EntryPoint]:
+        return self._scanned()[1]
+
+    def _scanned(self) -> tuple[tuple[str, ...], dict[str, EntryPoint], dict[str, Problem]]:
         # Scanning every installed distribution costs milliseconds: do it once,
         # again only if sys.path changed (a plugin put on the path by a test).
         path = tuple(sys.path)
         if self._found is None or self._found[0] != path:
-            self._found = (path, self._scan())
+            self._found = (path, *self._scan())
             self._loaded.clear()
-        return self._found[1]
+        return self._found
 
-    def _scan(self) -> dict[str, EntryPoint]:
+    def _scan(self) -> tuple[dict[str, EntryPoint], dict[str, Problem]]:
+        """The entry points by name, and the names two packages claim (DG303): only those fail, when used."""
         found: dict[str, EntryPoint] = {}
-        problems: list[Problem] = []
+        conflicts: dict[str, Problem] = {}
         for ep in group_entry_points(self.group):
             other = found.get(ep.name)
             if other is not None and _distribution(other) != _distribution(ep):
-                problems.append(Problem("DG303", {"name": ep.name, "group": self.group,
-                                                  "first": _distribution(other), "second": _distribution(ep)}))
+                conflicts.setdefault(ep.name, Problem("DG303", {"name": ep.name, "group": self.group,
+                                                                "first": _distribution(other),
+                                                                "second": _distribution(ep)}))
             found[ep.name] = ep
-        if problems:
-            raise DocgenError(problems)
-        return found
+        return found, conflicts
 
     def names(self) -> list[str]:
         """All registered names, sorted, without importing any plugin."""
         return sorted(self._entry_points())
 
     def get(self, name: str) -> T:
-        """Load the plugin registered as ``name``; ``KeyError`` if no such name."""
-        eps = self._entry_points()
+        """Load the plugin registered as ``name``; ``KeyError`` if no such name, DG302 if it fails to
+        load, DG303 if two packages claim it (a broken plugin fails only the renders that use it)."""
+        _, eps, conflicts = self._scanned()
         if name in self._loaded:
             return self._loaded[name]
+        if name in conflicts:
+            raise DocgenError([conflicts[name]])
         if name not in eps:
             raise KeyError(name)
         try:

@@ -38,11 +38,13 @@ def test_the_id_is_accepted_as_type(third_party, tmp_path: Path) -> None:
     assert document_text(render_bytes(data)) == "某县收入：甲3.00万元，占100.00%。\n"
 
 
-def test_types_lists_every_type_and_layout_and_marks_broken_ones(third_party) -> None:
+def test_types_lists_every_type_and_layout_and_warns_of_broken_ones(third_party) -> None:
     result = CliRunner().invoke(main, ["types"])
     assert result.exit_code == 0
-    assert result.output.splitlines() == [
-        "坏报告  （无法加载：ModuleNotFoundError: No module named 'minireport.does_not_exist'）",
+    assert result.stderr.splitlines() == [
+        "警告 DG302: 插件 坏报告（docgen.report_types）加载失败：ModuleNotFoundError: No module named "
+        "'minireport.does_not_exist'"]
+    assert result.stdout.splitlines() == [
         "示例报告  [mini]  插件机制测试用的最小报告类型",
         "    简单（默认）  一段话的示例版式",
         "部门决算  [final-accounts]  部门决算情况说明：部门概况、决算情况说明、名词解释",
@@ -94,11 +96,21 @@ def test_listing_names_imports_no_plugin(third_party, monkeypatch: pytest.Monkey
 
 def test_two_packages_claiming_one_name_is_an_error_naming_both(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.syspath_prepend(str(FIXTURES / "conflict"))
+    assert "部门决算" in report_types().names()  # listing still works
     with pytest.raises(DocgenError) as caught:
-        report_types().names()
+        report_types().get("部门决算")
     problem = caught.value.problems[0]
     assert problem.code == "DG303"
     assert {problem.params["first"], problem.params["second"]} == {"docgen", "conflicting"}
+    assert report_types().get("项目支出绩效自评").id == "project-performance"  # the other types are unaffected
+
+
+def test_a_broken_layout_plugin_is_a_warning_of_docgen_types(broken_layout_plugin) -> None:
+    result = CliRunner().invoke(main, ["--lang", "en", "types"])
+    assert result.exit_code == 0 and "四川-邻水（默认）" in result.stdout
+    assert result.stderr.splitlines() == [
+        "warning DG302: plugin 坏版式 (docgen.layouts) failed to load: ModuleNotFoundError: No module named "
+        "'no_such_module'"]
 
 
 def test_a_calculator_may_not_overwrite_an_input_field() -> None:
