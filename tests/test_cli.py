@@ -125,3 +125,18 @@ def test_debug_keeps_the_traceback_for_developers(tmp_path: Path) -> None:
     result = invoke("--debug", "render", str(tmp_path / "a.yaml"))
     assert result.exit_code == 1
     assert type(result.exception).__name__ == "DocgenError"
+
+
+def test_data_once_found_valid_is_not_validated_again_and_errors_still_are(tmp_path: Path) -> None:
+    """The validity cache: a rerun on unchanged data imports no jsonschema; a changed figure is checked."""
+    code = ("import sys; from docgen.pipeline import load_report; from docgen.errors import DocgenError\n"
+            "try:\n    load_report(sys.argv[1]); print('valid', 'jsonschema' in sys.modules)\n"
+            "except DocgenError as e:\n    print([p.code for p in e.problems])\n")
+    env = {**__import__("os").environ, "DOCGEN_CACHE_DIR": str(tmp_path / "cache")}
+    data = tmp_path / "a.yaml"
+    data.write_text(LINSHUI_MAIN, encoding="utf-8")
+    run = lambda: subprocess.run([sys.executable, "-c", code, str(data)], env=env, capture_output=True,
+                                 text=True, check=True).stdout
+    assert (run(), run()) == ("valid True\n", "valid False\n")
+    data.write_text(LINSHUI_MAIN.replace("年度: 2022\n", "年度: -2022\n"), encoding="utf-8")
+    assert run() == "['DG203']\n"
