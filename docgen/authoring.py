@@ -11,12 +11,14 @@ from __future__ import annotations
 import html
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
 from jinja2 import TemplateSyntaxError, nodes
 
 from .errors import DocgenError, Location, Problem
+from .leftout import field_path, guarded_paths
 from .reporttype import Layout, ReportType
 from .sentences import make_globals
 
@@ -26,7 +28,7 @@ _TAG = re.compile(r"\{[{%].*?[%}]\}", re.DOTALL)
 _TEMPLATED = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
 #: Names every template may use besides the data: docgen's numbering, its sentence helpers and Jinja's own.
 _BUILT_IN_NAMES = {"编号", "loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false",
-                   "none", "True", "False", "None"} | set(make_globals())
+                   "none", "True", "False", "None"} | set(make_globals()) | {"附表"}  # docgen/tabledocx.py
 
 
 def new_layout(report_type: ReportType, name: str, source: str, into: Path,
@@ -50,6 +52,32 @@ def _paragraphs(xml: str) -> Iterator[tuple[str, list[str]]]:
     for match in _PARAGRAPH.finditer(xml):
         runs = [html.unescape(t) for t in _RUN_TEXT.findall(match.group(0))]
         yield "".join(runs), runs
+
+
+_ANY_TAG = re.compile(r"\{[{%#].*?[}%#]\}", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Prose:
+    """How a template reads in Word: its visible characters, how many of them are tags, and the
+    most tag characters in one paragraph (issue 11's targets: ≤ 35 % tags, ≤ ~120 per paragraph)."""
+
+    characters: int
+    tag_characters: int
+    most_in_a_paragraph: int
+
+    @property
+    def tag_share(self) -> float:
+        return self.tag_characters / self.characters if self.characters else 0.0
+
+
+def prose(xml: str) -> Prose:
+    """The :class:`Prose` figures of a templated part's XML (a document, header or footer)."""
+    total = tags = most = 0
+    for text, _ in _paragraphs(xml):
+        in_tags = sum(len(tag) for tag in _ANY_TAG.findall(text))
+        total, tags, most = total + len(text), tags + in_tags, max(most, in_tags)
+    return Prose(total, tags, most)
 
 
 def split_tags(xml: str, layout: str) -> list[Problem]:
@@ -79,29 +107,7 @@ def _assigned(tree: nodes.Template) -> set[str]:
 
 def _guarded(tree: nodes.Template) -> set[str]:
     """Names and paths the template tests with ``is defined``: fields it knows may be absent."""
-    guarded = set()
-    for test in tree.find_all(nodes.Test):
-        if test.name == "defined":
-            path = _path_of(test.node)
-            if path:
-                guarded |= {".".join(path[: i + 1]) for i in range(len(path))}
-    return guarded
-
-
-def _path_of(node: nodes.Node) -> list[str] | None:
-    """``收入.合计`` / ``三公经费['因公出国（境）费']`` as a list of keys, or None."""
-    keys: list[str] = []
-    while isinstance(node, (nodes.Getattr, nodes.Getitem)):
-        if isinstance(node, nodes.Getattr):
-            keys.append(node.attr)
-        elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
-            keys.append(node.arg.value)
-        else:
-            return None
-        node = node.node
-    if not isinstance(node, nodes.Name):
-        return None
-    return [node.name, *reversed(keys)]
+    return {".".join(path[: i + 1]) for path in guarded_paths(tree) for i in range(len(path))}
 
 
 def _exists(path: list[str], context: Mapping[str, Any]) -> bool:
@@ -140,7 +146,7 @@ def lint_source(source: str, env: Any, layout: str, known: set[str],
                                               "paragraph": paragraph_at(source, node.lineno)}))
     if context is not None:
         for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-            path = _path_of(node)
+            path = field_path(node)
             if path and path[0] in context and not _exists(path, context) and not schema_at(schema, tuple(path)) \
                     and not any(".".join(path[: i + 1]) in guarded for i in range(len(path))):
                 problems.append(Problem("DG413", {"layout": layout, "name": ".".join(path),
@@ -179,7 +185,7 @@ def check_layout(report_type: ReportType, layout: Layout, data: Path | None) -> 
     (within the layout's ``渲染时限秒`` and ``输出上限MB``, as any render)."""
     from docxtpl import DocxTemplate
 
-    from .compiled import _split_lines, merge_cells, normalise_tags, open_package, read_members
+    from .compiled import heading_levels, open_package, read_members, template_source
     from .pipeline import prepare, render_prepared
     from .rendering import _environment
     from .validation import compiled_validator
@@ -189,6 +195,7 @@ def check_layout(report_type: ReportType, layout: Layout, data: Path | None) -> 
         _, archive = open_package(layout.template, layout.name, env.limits.max_bytes)
         members = read_members(archive, layout.name, layout.template)
         parts = {n: c.decode("utf-8") for n, c in members.items() if _TEMPLATED.fullmatch(n)}
+        levels = heading_levels(members.get("word/styles.xml", b"").decode("utf-8"))
     except DocgenError as error:
         return error.problems
     except UnicodeDecodeError as exc:
@@ -204,12 +211,12 @@ def check_layout(report_type: ReportType, layout: Layout, data: Path | None) -> 
         except DocgenError as error:
             render_problems = error.problems
     schema = compiled_validator(report_type.schema).schema
-    known = _known_names(schema, context)
+    known = _known_names(schema, context) | set(layout.settings["编号"])
     patcher = DocxTemplate(layout.template)
     problems = []
     for xml in parts.values():
         problems += split_tags(xml, layout.name)
-        problems += lint_source(_split_lines(merge_cells(patcher.patch_xml(normalise_tags(xml)))), env, layout.name, known, context, schema)
+        problems += lint_source(template_source(xml, levels, patcher), env, layout.name, known, context, schema)
     # a render error in a paragraph the static checks already flagged says nothing new
     flagged = {p.params.get("paragraph") for p in problems}
     return problems + [p for p in render_problems if p.params.get("paragraph", object()) not in flagged]

@@ -133,6 +133,146 @@ def normalise_tags(xml: str) -> str:
     return _TAG_SPAN.sub(tag, xml) if "&" in xml else xml
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_GUARD = re.compile(r"^\s*\{%-?\s*如有\s+(.+?)\s*-?%\}", re.DOTALL)
+_NAME = r"[^\W\d]\w*"
+_SEGMENT = re.compile(rf"\.{_NAME}|\['[^'\\]*'\]|\[\"[^\"\\]*\"\]")
+_FIELD_PATH = re.compile(rf"{_NAME}(?:{_SEGMENT.pattern})*")
+_BLOCK = re.compile(r"^\s*\{%-?p\s+(if|for|elif|else|endif|endfor)\b")
+_DEPTH = {"if": 1, "for": 1, "endif": -1, "endfor": -1}
+_STYLE = re.compile(r"<w:style\b[^>]*\bw:styleId=\"([^\"]+)\"[^>]*>(.*?)</w:style>", re.DOTALL)
+
+
+def guard_condition(words: str) -> str:
+    """The Jinja condition of ``{% 如有 X %}``: the field ``X`` is given (it and every part
+    before it, ``A is defined and A.B is defined``); several fields joined by ``或``: any of
+    them. Anything else is taken as a Jinja condition as written."""
+    paths = re.split(r"\s+或\s+", words.strip())
+    if not all(_FIELD_PATH.fullmatch(path) for path in paths):
+        return words
+
+    def given(path: str) -> str:
+        head = re.match(_NAME, path).group(0)  # type: ignore[union-attr]
+        prefixes = [head] + [path[:m.end()] for m in _SEGMENT.finditer(path, len(head))]
+        return " and ".join(f"{prefix} is defined" for prefix in prefixes)
+
+    return given(paths[0]) if len(paths) == 1 else " or ".join(f"({given(p)})" for p in paths)
+
+
+def heading_levels(styles: str) -> dict[str, int]:
+    """Each paragraph style's heading level (1 for 'heading 1' and the styles based on it, ...),
+    from word/styles.xml: its own outline level, else its name, else the style it is based on."""
+    own: dict[str, int | None] = {}
+    based: dict[str, str] = {}
+    for style_id, body in _STYLE.findall(styles):
+        outline = re.search(r'<w:outlineLvl w:val="(\d)"', body)
+        name = re.search(r'<w:name w:val="[Hh]eading (\d)"', body)
+        own[style_id] = int(outline.group(1)) + 1 if outline else int(name.group(1)) if name else None
+        parent = re.search(r'<w:basedOn w:val="([^"]+)"', body)
+        if parent:
+            based[style_id] = parent.group(1)
+
+    def level(style_id: str, seen: frozenset[str] = frozenset()) -> int | None:
+        if own.get(style_id) is not None or style_id not in based or style_id in seen:
+            return own.get(style_id)
+        return level(based[style_id], seen | {style_id})
+
+    levels = {style_id: level(style_id) for style_id in own}
+    return {k: v for k, v in levels.items() if v is not None and v < 10}
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    return "".join(t.text or "" for t in paragraph.iter(_W + "t"))
+
+
+def _level(element: Any, levels: Mapping[str, int]) -> int | None:
+    """The heading level of a body element (None: not a heading)."""
+    if element.tag != _W + "p":
+        return None
+    outline = element.find(f"{_W}pPr/{_W}outlineLvl")
+    if outline is not None and int(outline.get(_W + "val", "9")) < 9:
+        return int(outline.get(_W + "val")) + 1
+    style = element.find(f"{_W}pPr/{_W}pStyle")
+    return None if style is None else levels.get(style.get(_W + "val", ""))
+
+
+def _section_end(siblings: list[Any], start: int, levels: Mapping[str, int]) -> int:
+    """The index after the last element of the section that heading ``siblings[start]`` opens:
+    up to the next heading of the same or a higher level, the end of the body, or the end of
+    the ``{%p %}`` block the heading is in, whichever comes first; a block the section does
+    not close (one opened just before the next heading) is left to what follows."""
+    level = _level(siblings[start], levels)
+    depth, end = 0, start + 1
+    for i in range(start + 1, len(siblings)):
+        element = siblings[i]
+        heading = _level(element, levels)
+        if element.tag == _W + "sectPr" or heading is not None and level is not None and heading <= level:
+            break
+        block = _BLOCK.match(_paragraph_text(element)) if element.tag == _W + "p" else None
+        kind = block.group(1) if block else ""
+        if kind in ("endif", "endfor", "elif", "else") and depth == 0:
+            break
+        depth += _DEPTH.get(kind, 0)
+        if depth == 0:
+            end = i + 1
+    return end
+
+
+def _drop_text(paragraph: Any, count: int) -> None:
+    """Remove the first ``count`` characters of a paragraph's text, whatever runs hold them."""
+    for t in paragraph.iter(_W + "t"):
+        if count <= 0:
+            return
+        text = t.text or ""
+        t.text, count = text[count:], count - len(text)
+
+
+def _tag_paragraph(text: str) -> Any:
+    from lxml import etree
+
+    paragraph = etree.Element(_W + "p")
+    etree.SubElement(etree.SubElement(paragraph, _W + "r"), _W + "t").text = text
+    return paragraph
+
+
+def expand_guards(xml: str, levels: Mapping[str, int]) -> str:
+    """``{% 如有 X %}`` at the start of a paragraph made into docxtpl's paragraph tags.
+
+    On a heading (a paragraph whose style has a heading level, :func:`heading_levels`)
+    it guards the whole section (:func:`_section_end`); on any other paragraph, that
+    paragraph. The template shows one short tag where the guard is; the compiled source
+    has ``{%p if … %}`` … ``{%p endif %}`` around what it guards.
+    """
+    if "如有" not in xml:
+        return xml
+    from lxml import etree
+
+    declaration = xml[: xml.index("?>") + 2] if xml.startswith("<?xml") else ""
+    root = etree.fromstring(xml[len(declaration):].encode("utf-8"))
+    while True:
+        found = next(((p, m) for p in root.iter(_W + "p") if (m := _GUARD.match(_paragraph_text(p)))), None)
+        if found is None:
+            break
+        paragraph, match = found
+        _drop_text(paragraph, match.end())
+        parent = paragraph.getparent()
+        siblings = list(parent)
+        start = siblings.index(paragraph)
+        heading = parent.tag == _W + "body" and _level(paragraph, levels) is not None
+        end = _section_end(siblings, start, levels) if heading else start + 1
+        siblings[end - 1].addnext(_tag_paragraph("{%p endif %}"))
+        paragraph.addprevious(_tag_paragraph(f"{{%p if {guard_condition(match.group(1))} %}}"))
+    return declaration + etree.tostring(root, encoding="unicode")
+
+
+def template_source(xml: str, levels: Mapping[str, int], patcher: Any) -> str:
+    """A templated part's XML as the Jinja source docgen compiles: tags normalised
+    (:func:`normalise_tags`), ``如有`` guards expanded (:func:`expand_guards`), docxtpl's
+    ``patch_xml`` (``patcher``: a DocxTemplate), table merges (:func:`merge_cells`), one
+    paragraph per line."""
+    return _split_lines(merge_cells(patcher.patch_xml(expand_guards(normalise_tags(xml), levels))))
+
+
 def _split_lines(xml: str) -> str:
     """One Word paragraph per line, as docxtpl does, so errors can name the paragraph."""
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
@@ -322,12 +462,13 @@ class CompiledTemplate:
         if any(_TAG.search(text) for n, text in texts.items() if not _TEMPLATED_PARTS.fullmatch(n)):
             return None  # templated core properties, footnotes, ...: docxtpl handles those
         patcher = DocxTemplate(io.BytesIO(data))
+        levels = heading_levels(texts.get("word/styles.xml", ""))
         members: list[docxzip.Member | str] = []
         templated: dict[str, _Templated] = {}
         for name, content in contents.items():
             text = texts.get(name, "")
             if _TEMPLATED_PARTS.fullmatch(name) and _TAG.search(text):
-                part = cls._templated_part(name, text, patcher, env)
+                part = cls._templated_part(name, text, patcher, env, levels)
                 if part is None:
                     return None
                 templated[name] = part
@@ -356,16 +497,16 @@ class CompiledTemplate:
                    frozenset(styles), frozenset(prefixes), tuple(Chart(*c) for c in charts), document, layout)
 
     @staticmethod
-    def _templated_part(name: str, text: str, patcher: Any, env: Environment) -> _Templated | None:
+    def _templated_part(name: str, text: str, patcher: Any, env: Environment,
+                        levels: Mapping[str, int]) -> _Templated | None:
+        source = template_source(text, levels, patcher)
+        prefix, suffix = "", ""
         if name == "word/document.xml":
-            match = _BODY.search(text)
+            match = _BODY.search(source)
             if match is None:
-                prefix, inner, suffix = text, "", ""
+                prefix, source = source, ""
             else:
-                prefix, inner, suffix = text[: match.start()], match.group(0), text[match.end():]
-        else:
-            prefix, inner, suffix = "", text, ""
-        source = _split_lines(merge_cells(patcher.patch_xml(normalise_tags(inner))))
+                prefix, source, suffix = source[: match.start()], match.group(0), source[match.end():]
         if "{%tc" in source or "{%-tc" in source:
             return None  # column loops need docxtpl's fix_tables on the parsed tree
         env.last_source = source  # type: ignore[attr-defined]  # for the message of a syntax error

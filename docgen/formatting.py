@@ -117,3 +117,19 @@ class Numbering:
                 self.counts.pop(deeper, None)
         n = self.counts[level]
         return safe_format(self.formats[level], {"一": chinese_numeral(n), "1": str(n)})
+
+    def names(self) -> dict[str, "NextNumber"]:
+        """Each level by its own name, printing its next number: ``{{ 一级 }}`` -> ``一、``."""
+        return {level: NextNumber(self, level) for level in self.formats}
+
+
+class NextNumber:
+    """A numbering level printed by name; printing it (and only that) takes the next number."""
+
+    __slots__ = ("numbering", "level")
+
+    def __init__(self, numbering: Numbering, level: str):
+        self.numbering, self.level = numbering, level
+
+    def next(self) -> str:
+        return self.numbering(self.level)

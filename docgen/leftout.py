@@ -63,9 +63,12 @@ def _template_guards(template: Path, mtime_ns: int, size: int) -> tuple[FieldPat
     """The dotted paths the template's body tests with ``is defined`` (cached per file version)."""
     from docxtpl import DocxTemplate
 
+    from .compiled import heading_levels, template_source
+
     with zipfile.ZipFile(io.BytesIO(template.read_bytes())) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
-    source = _TAG.sub("", DocxTemplate(template).patch_xml(xml))
+        styles = archive.read("word/styles.xml").decode("utf-8") if "word/styles.xml" in archive.namelist() else ""
+    source = _TAG.sub("", template_source(xml, heading_levels(styles), DocxTemplate(template)))
     source = _PARAGRAPH_TAG.sub("{% ", source)
     try:
         tree = Environment().parse(source)
@@ -78,12 +81,12 @@ def guarded_paths(tree: nodes.Template) -> Iterator[FieldPath]:
     """Each path a parsed template tests with ``is defined``, as its keys."""
     for test in tree.find_all(nodes.Test):
         if test.name == "defined":
-            path = _path_of(test.node)
+            path = field_path(test.node)
             if path:
                 yield path
 
 
-def _path_of(node: nodes.Node) -> FieldPath | None:
+def field_path(node: nodes.Node) -> FieldPath | None:
     """``三公经费['因公出国（境）费'].团组数`` as its keys, or None for anything else."""
     keys: list[str] = []
     while isinstance(node, (nodes.Getattr, nodes.Getitem)):

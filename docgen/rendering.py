@@ -44,12 +44,13 @@ from jinja2.utils import missing
 from .charts import bind, bind_package
 from .compiled import CompiledTemplate, OutputTooLarge, append_bodies, check_parts, open_package, read_members
 from .errors import DocgenError, Problem
-from .formatting import Numbering, make_filters
+from .formatting import NextNumber, Numbering, make_filters
 from .layouts import file_stamp
 from .messages import Phrase
 from .output import document_bytes
 from .reporttype import Layout
 from .sentences import make_globals
+from .tabledocx import make_global as make_table_global
 
 
 #: Characters XML 1.0 cannot contain (C0 controls other than tab/newline, U+FFFE/U+FFFF, surrogates).
@@ -100,8 +101,8 @@ class _TracedUndefined(StrictUndefined):
 def docx_text(value: Any) -> Any:
     """A ``{{ }}`` result as WordprocessingML text: escaped, line breaks and tabs kept.
 
-    Only text and numbers print; anything else (a list, a mapping, None, an
-    object) raises :class:`NotText`, an undefined value its undefined error.
+    Only text, numbers and numbering levels (``{{ 一级 }}``: its next number) print; anything
+    else (a list, a mapping, None, an object) raises :class:`NotText`, an undefined value its undefined error.
     """
     if isinstance(value, str):
         if isinstance(value, Markup) or not (_SPECIAL.search(value) or "_" in value):
@@ -111,6 +112,8 @@ def docx_text(value: Any) -> Any:
         return Markup(xml.replace("\n", _RUN_BREAK).replace("\t", _RUN_TAB))
     if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
         return value
+    if isinstance(value, NextNumber):
+        return value.next()
     if isinstance(value, StrictUndefined):
         value._fail_with_undefined_error()
     raise NotText(value)
@@ -137,7 +140,7 @@ class _LayoutEnvironment(ImmutableSandboxedEnvironment):
         super().__init__(undefined=_TracedUndefined, autoescape=True, keep_trailing_newline=True,
                          finalize=docx_text)
         self.filters.update(make_filters(settings))
-        self.globals.update(make_globals())
+        self.globals.update(make_globals(), 附表=make_table_global(settings))
         self.new_department = settings["新组建句"]
         self.limits = Limits.of(settings)
         self._compiled: dict[str, Any] = {}
@@ -371,8 +374,10 @@ def _raise_in(thread: int, exc: type[BaseException] | None) -> None:
 
 
 def _values(layout: Layout, context: Mapping[str, Any]) -> dict[str, Any]:
-    """The context plus this document's own section numbering."""
-    return {**context, "编号": Numbering(layout.settings["编号"])}
+    """The context plus this document's own section numbering (``编号`` and each level by its
+    name, unless the data has a field of that name)."""
+    numbering = Numbering(layout.settings["编号"])
+    return {**numbering.names(), **context, "编号": numbering}
 
 
 def render_layout(layout: Layout, context: Mapping[str, Any]) -> bytes:

@@ -22,19 +22,14 @@ def paragraph(document, starts: str):
     return next(p for p in document.paragraphs if p.text.startswith(starts))
 
 
-def section(document, heading: str) -> list:
-    """The paragraphs of a section printed only when its fact is given: from the ``{%p if %}`` before
-    ``heading`` to its matching ``{%p endif %}``."""
+def section(document, words: str) -> list:
+    """The paragraphs of the section whose heading has ``words``: the heading and what follows it
+    up to the next heading of the same style or the next part, as an author selects it in Word."""
     paragraphs = list(document.paragraphs)
-    index = next(i for i, p in enumerate(paragraphs) if p.text.startswith(heading))
-    assert paragraphs[index - 1].text.startswith("{%p if ")
-    elements, depth = [], 0
-    for p in paragraphs[index - 1:]:
-        elements.append(p._element)
-        depth += p.text.startswith("{%p if ") - (p.text == "{%p endif %}")
-        if depth == 0:
-            return elements
-    raise AssertionError(f"no end of section {heading}")
+    index = next(i for i, p in enumerate(paragraphs) if words in p.text and p.style.name.startswith("一级"))
+    ends = {paragraphs[index].style.name, "部分标题"}
+    following = next(i for i, p in enumerate(paragraphs) if i > index and p.style.name in ends)
+    return [p._element for p in paragraphs[index:following]]
 
 
 @pytest.fixture
@@ -50,11 +45,11 @@ def authored(tmp_path: Path) -> Path:
     for run in changed.runs:
         run.text = run.text.replace("收、支总计各", "收入、支出总计均")
     # a removed section: 政府性基金预算支出决算情况说明
-    for element in section(document, "{{ 编号('一级') }}政府性基金预算支出决算情况说明"):
+    for element in section(document, "政府性基金预算支出决算情况说明"):
         element.getparent().remove(element)
     # a reordered section: 国有资本经营预算 moved before 收入支出决算总体情况说明
-    moved = section(document, "{{ 编号('一级') }}国有资本经营预算支出决算情况说明")
-    anchor = paragraph(document, "{{ 编号('一级') }}收入支出决算总体情况说明")._element
+    moved = section(document, "国有资本经营预算支出决算情况说明")
+    anchor = paragraph(document, "{{ 一级 }}收入支出决算总体情况说明")._element
     for element in moved:
         anchor.addprevious(element)
     template.write_bytes(document_bytes(document))
