@@ -35,7 +35,7 @@ def _sources(error: DocgenError) -> dict[str, list[str]]:
 
 def _fail(error: DocgenError, lang: Language) -> NoReturn:
     click.echo(format_report(error.problems, lang, _sources(error)), err=True)
-    count = len(error.problems)
+    count = sum(p.severity == "error" for p in error.problems)
     click.echo(f"共 {count} 个错误，未生成文件。" if lang == "zh" else f"{count} error(s); nothing written.",
                err=True)
     sys.exit(1)

@@ -178,7 +178,7 @@ def prepare(path: str | Path, layout: str | None = None, strict: bool = False,
     notes = [p for p in problems if p.severity == "note"]
     problems = [p for p in problems if p.severity != "note"]
     if main is None or any(p.severity == "error" for p in problems) or (strict and problems):
-        raise DocgenError(replace(p, severity="error") for p in problems)
+        raise DocgenError(replace(p, severity="error") if strict else p for p in problems)
     if attachments:  # the main report may cite its attachments (e.g. their tables in a section of its own)
         main.context["附件报告"] = [{"报告类型": a.report.report_type.name, **a.context} for a in attachments]
     return replace(main, warnings=problems, notes=notes, attachments=attachments)
