@@ -33,11 +33,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
 from typing import Any, Callable, Mapping, Sequence
-from xml.sax.saxutils import escape
 
 from . import docxzip
 from .errors import DocgenError
 from .plugins import did_you_mean
+
+
+def _xml_text(text: str) -> str:
+    """``text`` escaped for XML element content (html.escape: saxutils would import urllib, ssl, …)."""
+    return html.escape(text, quote=False)
+
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -252,8 +257,8 @@ def _column(number: int) -> str:
 def _str_ref(tag: str, formula: str, texts: Sequence[str]) -> Any:
     from lxml import etree
 
-    points = "".join(f'<c:pt idx="{i}"><c:v>{escape(t)}</c:v></c:pt>' for i, t in enumerate(texts))
-    return etree.fromstring(f'<{tag} xmlns:c="{C}"><c:strRef><c:f>{escape(formula)}</c:f><c:strCache>'
+    points = "".join(f'<c:pt idx="{i}"><c:v>{_xml_text(t)}</c:v></c:pt>' for i, t in enumerate(texts))
+    return etree.fromstring(f'<{tag} xmlns:c="{C}"><c:strRef><c:f>{_xml_text(formula)}</c:f><c:strCache>'
                             f'<c:ptCount val="{len(texts)}"/>{points}</c:strCache></c:strRef></{tag}>')
 
 
@@ -279,8 +284,8 @@ def _set_values(ser: Any, formula: str, values: Sequence[Decimal]) -> None:
     code = old.find(".//c:formatCode", _NS) if old is not None else None
     points = "".join(f'<c:pt idx="{i}"><c:v>{_number(v)}</c:v></c:pt>' for i, v in enumerate(values))
     new = etree.fromstring(
-        f'<c:val xmlns:c="{C}"><c:numRef><c:f>{escape(formula)}</c:f><c:numCache>'
-        f'<c:formatCode>{escape(code.text or "General") if code is not None else "General"}</c:formatCode>'
+        f'<c:val xmlns:c="{C}"><c:numRef><c:f>{_xml_text(formula)}</c:f><c:numCache>'
+        f'<c:formatCode>{_xml_text(code.text or "General") if code is not None else "General"}</c:formatCode>'
         f'<c:ptCount val="{len(values)}"/>{points}</c:numCache></c:numRef></c:val>')
     _replace(ser, "val", new, before=_AFTER_VAL)
 
@@ -358,7 +363,7 @@ def workbook_bytes(sheet: str, data: ChartData) -> bytes:
     Written with fixed timestamps, so the same data gives the same bytes.
     """
     def text(ref: str, value: str) -> str:
-        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{_xml_text(value)}</t></is></c>'
 
     rows = ['<row r="1">' + "".join(text(f"{_column(j + 2)}1", name) for j, (name, _) in enumerate(data.series))
             + "</row>"]
@@ -373,7 +378,7 @@ def workbook_bytes(sheet: str, data: ChartData) -> bytes:
                  f'<col min="2" max="{len(data.series) + 1}" width="14" customWidth="1"/></cols>'
                  f'<sheetData>{"".join(rows)}</sheetData></worksheet>')
     workbook = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{_MAIN}" '
-                f'xmlns:r="{_R}"><sheets><sheet name="{escape(sheet, {chr(34): "&quot;"})}" sheetId="1" '
+                f'xmlns:r="{_R}"><sheets><sheet name="{html.escape(sheet)}" sheetId="1" '
                 f'r:id="rId1"/></sheets></workbook>')
     fixed = [("[Content_Types].xml", _XLSX_TYPES), ("_rels/.rels", _XLSX_RELS), ("xl/workbook.xml", workbook),
              ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS), ("xl/styles.xml", _STYLES)]
