@@ -60,16 +60,32 @@ _FOREIGN = re.compile(r'\br:(?:id|embed|link)=|<w:numPr\b|<w:footnoteReference\b
 _PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 
+def _body_parts(xml: str) -> tuple[int, int, str]:
+    """Where a document.xml's body content starts and ends, and its final section properties."""
+    start = xml.index(">", xml.index("<w:body")) + 1
+    end = xml.rindex("</w:body>")
+    at = xml.rfind("<w:sectPr", start, end)
+    if at < 0 or not xml[at:end].rstrip().endswith(("</w:sectPr>", "/>")) or re.search(r"<w:p[ >]", xml[at:end]):
+        return start, end, ""
+    return start, at, xml[at:end]
+
+
 def append_bodies(main: str, others: list[str]) -> str:
-    """``main``'s document.xml with each other body appended, each on a new page."""
-    pasted = []
+    """``main``'s document.xml with each other body appended, each on a new page with its own
+    page setup: the section before it ends with a section break carrying that section's
+    properties (a landscape form attached to a portrait report stays landscape). A body
+    without section properties follows a page break and takes the page setup before it."""
+    start, end, current = _body_parts(main)
+    pieces = [main[start:end]]
     for xml in others:
-        start = xml.index(">", xml.index("<w:body")) + 1
-        end = xml.rfind("<w:sectPr")
-        pasted.append(_PAGE_BREAK + xml[start:end if end > start else xml.rindex("</w:body>")])
-    at = main.rfind("<w:sectPr")
-    at = at if at > main.find("<w:body") else main.rindex("</w:body>")
-    return main[:at] + "".join(pasted) + main[at:]
+        other_start, other_end, section = _body_parts(xml)
+        if current and section:
+            pieces.append(f"<w:p><w:pPr>{current}</w:pPr></w:p>")
+            current = section
+        else:
+            pieces.append(_PAGE_BREAK)
+        pieces.append(xml[other_start:other_end])
+    return main[:start] + "".join(pieces) + current + main[main.rindex("</w:body>"):]
 
 
 @dataclass(frozen=True)

@@ -71,3 +71,19 @@ def test_no_jinja_in_xml_attributes() -> None:
     tags = {layout: re.findall(r'="[^"]*\{[{%][^"]*"', zipfile.ZipFile(ROOT / "templates" / layout / "template.docx")
                                .read("word/document.xml").decode()) for layout in LAYOUTS}
     assert {layout: found for layout, found in tags.items() if found} == {}
+
+
+def test_an_attached_form_keeps_its_own_page_setup() -> None:
+    """A portrait report with landscape forms attached: the report ends with a section break carrying
+    its own page setup, each form keeps its landscape one; a body without one follows a page break."""
+    from docgen.compiled import append_bodies
+
+    portrait = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
+    landscape = '<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr>'
+    main = f"<w:document><w:body><w:p>报告</w:p>{portrait}</w:body></w:document>"
+    form = f"<w:document><w:body><w:tbl>表</w:tbl>{landscape}</w:body></w:document>"
+    bare = "<w:document><w:body><w:p>无页面设置</w:p></w:body></w:document>"
+    assert append_bodies(main, [form, form, bare]) == (
+        f"<w:document><w:body><w:p>报告</w:p><w:p><w:pPr>{portrait}</w:pPr></w:p><w:tbl>表</w:tbl>"
+        f"<w:p><w:pPr>{landscape}</w:pPr></w:p><w:tbl>表</w:tbl>"
+        f'<w:p><w:r><w:br w:type="page"/></w:r></w:p><w:p>无页面设置</w:p>{landscape}</w:body></w:document>')
