@@ -47,6 +47,22 @@ def new_layout(report_type: ReportType, name: str, source: str, into: Path,
     return target
 
 
+def type_of_layout(layout: str, templates: Sequence[Path] = ()) -> str | None:
+    """The name of the one report type that has a layout called ``layout`` (None: no type has it,
+    or several do), so ``layout new X --from 云南-东川`` needs no ``--type``."""
+    from .pipeline import report_types
+
+    registry = report_types()
+    found = []
+    for name in registry.names():
+        try:
+            if layout in registry.get(name).layouts(templates):
+                found.append(name)
+        except DocgenError:
+            continue  # a broken plugin is reported where it is used
+    return found[0] if len(found) == 1 else None
+
+
 def _paragraphs(xml: str) -> Iterator[tuple[str, list[str]]]:
     """Each Word paragraph's text and the texts of its runs."""
     for match in _PARAGRAPH.finditer(xml):

@@ -358,16 +358,18 @@ def layout_list(ctx: click.Context, type_name: str, templates: tuple[Path, ...])
 @click.option("--from", "source", required=True, help="从哪个版式复制 / the layout to copy")
 @click.option("--into", type=click.Path(path_type=Path, file_okay=False), default=Path("templates"),
               show_default=True, help="放到哪个版式文件夹 / the layouts folder to put it in")
-@type_option
+@click.option("--type", "type_name", default=None,
+              help="报告类型（中文名或 id；默认：有这个版式的那个类型）/ report type (default: the one with that layout)")
 @templates_option
 @click.pass_context
-def layout_new(ctx: click.Context, name: str, source: str, into: Path, type_name: str,
+def layout_new(ctx: click.Context, name: str, source: str, into: Path, type_name: str | None,
                templates: tuple[Path, ...]) -> None:
     """复制一个版式作为起点 / copy a layout to start a new one."""
-    from .authoring import new_layout
+    from .authoring import new_layout, type_of_layout
     from .pipeline import find_report_type
 
-    report_type = _run(ctx, lambda: find_report_type(type_name))
+    report_type = _run(ctx, lambda: find_report_type(type_name or type_of_layout(source, templates) or "部门决算"))
+    type_name = report_type.name
     target = _run(ctx, lambda: new_layout(report_type, name, source, into, templates))
     click.echo(f"已创建 {target}\n"
                f"  用 Word 打开 {target / 'template.docx'} 修改；设置在 {target / 'layout.yaml'}。\n"

@@ -169,3 +169,10 @@ def test_a_layout_folder_may_carry_its_own_example(authored: Path) -> None:
     assert example_for(report_type, layout) == report_type.example
     (layout.folder / "示例数据.yaml").write_text(authored.read_text(encoding="utf-8"), encoding="utf-8")
     assert example_for(report_type, layout) == layout.folder / "示例数据.yaml"
+
+
+def test_a_new_layout_finds_the_report_type_of_a_layout_only_one_type_has(tmp_path: Path) -> None:
+    result = invoke("layout", "new", "东川-测试", "--from", "云南-东川", "--into", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "project-performance" / "东川-测试" / "template.docx").is_file()
+    assert f"docgen layout check 东川-测试 --type 项目支出绩效自评 --templates {tmp_path}" in result.output
