@@ -292,6 +292,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "DG921": ("“{text}”是由 docgen next-year 带过来的上年说明文字（草稿）：请按本年情况改写，并删去开头的“{mark}”",
               "“{text}” is last year's wording carried over by docgen next-year (a draft): rewrite it for this "
               "year and remove the leading “{mark}”"),
+    # the 决算公开表 placed in the report by {{p 附表() }} (DG93x)
+    "DG931": ("版式在报告中列出决算公开表（模板中的 附表()），数据却没有“决算公开表”：用 docgen import 从导出的公开表"
+              "工作簿读入，或照示例填写",
+              "the layout prints the 决算公开表 (附表() in its template), but the data has no 决算公开表: read them "
+              "with docgen import, or type them as the example does"),
+    "DG932": ("模板中的 附表('{name}') 不是决算公开表：请写表号 {available}，或表的名称",
+              "附表('{name}') in the template is not a public table: use a 表号 ({available}) or a table's name"),
+    "DG933": ("版式在报告中列出{number} {name}，数据的决算公开表没有这张表：请补上它（本年度没有数字的表写 []，"
+              "报告中注明“本部门本年度无此项收支”）",
+              "the layout prints {number} {name}, but the data's 决算公开表 lacks it: add it (a table without "
+              "figures is written [] and printed with 本部门本年度无此项收支)"),
     # auditing published reports (DG95x)
     "DG951": ("{path} 不是可核对的报告：请给出 {kinds} 文件或包含它们的文件夹",
               "{path} is not a report that can be audited: give {kinds} files or folders holding them"),

@@ -52,6 +52,10 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # bounds of one document: render time in seconds, unpacked size of the .docx (and of its template) in MB
     "渲染时限秒": 60,
     "输出上限MB": 200,
+    # the 决算公开表 a template's {{p 附表() }} paragraph prints (docgen/tabledocx.py): which tables, in order,
+    # zero or blank amounts as 空白 / 0 / 0.00, a region's own titles and 表号 (by 表号), table width, a page each
+    "附表": {"表": ["01", "02", "03", "04", "05", "06", "07", "08", "09"], "零值": "空白", "标题": {}, "表号": {},
+           "宽度厘米": 15.6, "分页": True},
     "评级": [{"等级": "优", "下限": 90}, {"等级": "良", "下限": 80}, {"等级": "中", "下限": 60}, {"等级": "差", "下限": 0}],
 }
 

@@ -117,7 +117,7 @@ def test_layout_option_overrides_the_data(linshui_copy: Path) -> None:
     result = invoke("render", str(linshui_copy), "--layout", "不存在")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        "错误 DG306: 报告类型 部门决算 没有版式 不存在（可用版式：四川-峨眉山-2019、四川-攀枝花-2019、四川-邻水、四川-阿坝-2018）")
+        "错误 DG306: 报告类型 部门决算 没有版式 不存在（可用版式：云南-公开表、四川-峨眉山-2019、四川-攀枝花-2019、四川-邻水、四川-阿坝-2018）")
 
 
 def test_debug_keeps_the_traceback_for_developers(tmp_path: Path) -> None:
