@@ -293,3 +293,15 @@ def test_a_table_the_data_lacks_is_located(tmp_path: Path) -> None:
 
 def test_document_text(file_regression, yunnan_docx: bytes) -> None:
     file_regression.check(document_text(yunnan_docx), extension=".txt", encoding="utf-8")
+
+
+def test_a_region_renames_tables_and_numbers_them_its_own_way() -> None:
+    from docgen.reporttype import DEFAULT_SETTINGS, merge_settings
+    from docgen.tabledocx import tables_xml
+
+    settings = merge_settings(DEFAULT_SETTINGS["附表"], {"标题": {"07": "“三公”经费支出决算表"}, "表号": {"07": "表7"},
+                                                         "宽度厘米": 25})
+    xml = tables_xml(context_of(LINSHUI)[SECTION], "某局", ["07"], settings)
+    paragraphs = [_text(p) for p in etree.fromstring(f'<r xmlns:w="{W[1:-1]}">{xml}</r>').findall(f"{W}p")]
+    assert paragraphs == ["表7", "“三公”经费支出决算表", "编制单位：某局单位：万元", ""]
+    assert '<w:tblW w:w="14173" w:type="dxa"/>' in xml and '<w:tab w:val="right" w:pos="14173"/>' in xml
