@@ -274,3 +274,13 @@ def test_check_v_names_each_field_whose_statements_were_left_out(tmp_path: Path)
     assert any(line.endswith(f"三公经费.因公出国（境）费.团组数（因公出国（境）团组数）: {tail}") for line in notes)
     assert not any("收支总计.变动原因" in line for line in notes)  # given
     assert "DG790" not in invoke("check", str(path)).stderr  # notes only with -v
+
+
+def test_a_reception_total_without_its_breakdown_ends_its_sentence(tmp_path: Path) -> None:
+    text = LINSHUI_MAIN
+    start = text.index("    国内公务接待:\n")
+    path = variant(tmp_path, text, (text[start:text.index("\n政府性基金预算财政拨款支出")], "    决算数: 2"))
+    line = next(line for line in text_of(path).splitlines() if line.startswith("3.公务接待费支出"))
+    # 2 of a budget of 2: 100%; last year 1.98: 0.02 more, 0.02 / 1.98 = 1.01%
+    assert line == ("3.公务接待费支出2万元，完成预算100%。公务接待费支出决算比2021年增加0.02万元，增长1.01%。"
+                    "主要原因是2022年省市医保系统行业监督检查等略多。")
