@@ -46,6 +46,11 @@ def _warn(warnings: list[Problem], lang: Language) -> None:
         click.echo(format_report(warnings, lang, _sources(DocgenError(warnings))), err=True)
 
 
+def _wrote(ctx: click.Context, path: Path) -> None:
+    """Say that ``path`` was written, in the chosen language."""
+    click.echo(f"已生成 {path}" if ctx.obj["lang"] == "zh" else f"wrote {path}")
+
+
 def _run(ctx: click.Context, action: Callable[[], T]) -> T:
     """Run ``action``; an expected failure prints its problems (a bug keeps its traceback)."""
     try:
@@ -126,7 +131,7 @@ def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, lay
         rendered = _run(ctx, lambda: pipeline.render_file(paths[0], options))
         _warn(rendered.warnings, ctx.obj["lang"])
         if not quiet:
-            click.echo(f"已生成 {rendered.path}" if ctx.obj["lang"] == "zh" else f"wrote {rendered.path}")
+            _wrote(ctx, rendered.path)
         if converter is not None:
             _write_pdfs(ctx, converter, [rendered.path], quiet)
         return
@@ -422,7 +427,7 @@ def tables_command(ctx: click.Context, file: Path, output: Path) -> None:
     """把数据中的决算公开表写成 Excel 工作簿（每表一页，官方格式）/ write the public tables as a workbook."""
     from .tablecommands import write_tables
 
-    click.echo(f"已生成 {_run(ctx, lambda: write_tables(file, output))}")
+    _wrote(ctx, _run(ctx, lambda: write_tables(file, output)))
 
 
 @main.command("import")
@@ -436,7 +441,7 @@ def import_command(ctx: click.Context, workbook: Path, output: Path, into: Path 
     """从导出的公开表工作簿（.xlsx/.xls）读取决算公开表 / read the public tables from an exported workbook."""
     from .tablecommands import import_tables
 
-    click.echo(f"已生成 {_run(ctx, lambda: import_tables(workbook, output, into))}")
+    _wrote(ctx, _run(ctx, lambda: import_tables(workbook, output, into)))
 
 
 @main.command("next-year")
@@ -448,4 +453,4 @@ def next_year_command(ctx: click.Context, file: Path, output: Path) -> None:
     """由本年度数据开始下一年度：年度加 1，本年数成为上年数，说明文字标为草稿 / start next year's data file."""
     from .nextyear import write_next_year
 
-    click.echo(f"已生成 {_run(ctx, lambda: write_next_year(file, output))}")
+    _wrote(ctx, _run(ctx, lambda: write_next_year(file, output)))
