@@ -16,6 +16,7 @@ from .messages import Language, format_report
 
 if TYPE_CHECKING:
     from . import batch
+    from .jobs import Job
     from .pdf import Converter
 
 T = TypeVar("T")
@@ -114,7 +115,8 @@ def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, lay
             # one report: LibreOffice starts now, while docgen imports and renders (closed when the command ends)
             converter = ctx.with_resource(_run(ctx, lambda: Converter(pdf_timeout)))
 
-    from . import batch, pipeline
+    from . import pipeline
+    from .jobs import plan
 
     if dump_context:
         from .contextdump import context_yaml
@@ -124,7 +126,7 @@ def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, lay
 
         click.echo(_run(ctx, dump), nl=False)
         return
-    planned = _run(ctx, lambda: batch.plan(paths, output, pdf))  # output names checked before anything is written
+    planned = _run(ctx, lambda: plan(paths, output, pdf))  # output names checked before anything is written
     single = len(paths) == 1 and not paths[0].is_dir() and (output is None or planned[0].output == output)
     if single and not changed_only:
         options = pipeline.RenderOptions(output=planned[0].output, layout=layout, strict=strict, templates=templates)
@@ -135,6 +137,8 @@ def render(ctx: click.Context, paths: tuple[Path, ...], output: Path | None, lay
         if converter is not None:
             _write_pdfs(ctx, converter, [rendered.path], quiet)
         return
+    from . import batch
+
     options = batch.BatchOptions(layout=layout, strict=strict, templates=templates,
                                  workers=jobs or batch.default_workers(), changed_only=changed_only,
                                  stamps=batch.load_stamps(planned) if changed_only else {},
@@ -161,7 +165,7 @@ def _write_pdfs(ctx: click.Context, converter: Converter, documents: list[Path],
             click.echo(f"已生成 {pdf_path(document)}" if lang == "zh" else f"wrote {pdf_path(document)}")
 
 
-def _render_batch(ctx: click.Context, planned: list[batch.Job], options: batch.BatchOptions, quiet: bool,
+def _render_batch(ctx: click.Context, planned: list[Job], options: batch.BatchOptions, quiet: bool,
                   verbose: bool, converter: Converter | None) -> None:
     """Render a batch (and its PDFs, with ``converter`` if it runs in this process); the summary always,
     exit 1 if any file failed."""

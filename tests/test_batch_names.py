@@ -47,7 +47,7 @@ def test_a_data_file_named_docx_is_not_overwritten_by_its_report(tmp_path: Path)
 
 
 def test_a_pdf_that_would_overwrite_an_input_is_refused(tmp_path: Path) -> None:
-    from docgen.batch import plan
+    from docgen.jobs import plan
     from docgen.errors import DocgenError
 
     data = department(tmp_path / "医保局.pdf")
