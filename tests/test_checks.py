@@ -286,3 +286,77 @@ def test_check_json_lists_every_problem_for_machines(tmp_path: Path) -> None:
     assert failed.exit_code == 1
     assert [(p["code"], p["severity"]) for p in json.loads(failed.stdout)["problems"]] == [("DG716", "error")]
     assert json.loads(failed.stdout)["valid"] is False
+
+
+# --- the performance report types' own rules (DG720–DG724): figures their texts state that docgen derives
+
+#: (example, [(old, new)], the warnings `check` prints, exactly); a near miss each below.
+PERFORMANCE_TRIGGERED = {
+    # the indicators add up to 99, graded 优
+    "DG720 and DG721": ("2020-dongchuan-离休.yaml", [("完成情况良好。", "完成情况良好，自评得分98分，评价等级为良。")],
+                        ["report.yaml:71:7: 警告 DG720: 评价结论.综述（评价结论（总体评价））: 文中写的总得分是 98 分（“自评得分98分”），而各指标得分合计为 99 分：请改正文字，或核对指标得分",
+                         "report.yaml:71:7: 警告 DG721: 评价结论.综述（评价结论（总体评价））: 文中写的评价等级是“良”（“评价等级为良”），而得分 99 按版式的评级对应“优”"
+                         "：请核对等级或得分"]),
+    # 4.16 ÷ 4.16 = 100%; a date two years after the 2019 accounts
+    "DG722 and DG724": ("2019-emeishan-附件/项目-双创工作经费.yaml",
+                        [("  使用说明: 双创", "  使用说明: 2021年3月拨付完毕，执行率95%。双创")],
+                        ["report.yaml:22:9: 警告 DG722: 资金.使用说明（资金使用情况）: 文中写的执行率是 95%（“执行率95%”），而执行数 4.16 万元 ÷ 预算数 4.16 万元 = 100%：请核对",
+                         "report.yaml:22:9: 警告 DG724: 资金.使用说明（资金使用情况）: 文中的日期是 2021 年（“2021年3月拨付完毕”），而报告的年份是 2019、202"
+                         "0 年：请核对日期"]),
+    # 结余资金 is last year's balance within the 全年预算数 139.2, and within the 年初结转结余 of 项目支出 29.2;
+    # the report dated two years after the 2019 accounts
+    "DG723 and DG724": ("2019-panzhihua-附件/部门整体.yaml", [("结余资金: 29.2", "结余资金: 139.21"),
+                                                            ("日期: 2020年9月15日", "日期: 2021年9月15日")],
+                        ["report.yaml:56:9: 警告 DG723: 年初结转结余.项目支出结转结余（万元）: 各项目结余资金合计 139.21 万元大于年初结转结余（项目支出）29.20 万元：上年结余资金是全年预算数（和年初结转结余）的一部分，请核对",
+                         "report.yaml:87:13: 警告 DG723: 项目预算管理[1].预算执行.结余资金（全年预算数中的上年结余资金（万元））: 结余资金 139.21 万元大于项目全年预"
+                         "算数 139.20 万元：上年结余资金是全年预算数（和年初结转结余）的一部分，请核对",
+                         "report.yaml:123:5: 警告 DG724: 日期（落款日期（原样照写，如 2020年9月15日））: 文中的日期是 2021 年（“2021年9月15日”），而报告的"
+                         "年份是 2019、2020 年：请核对日期"]),
+}
+PERFORMANCE_NEAR_MISSES = {
+    "the score and grade as computed": ("2020-dongchuan-离休.yaml",
+                                        [("完成情况良好。", "完成情况良好，自评得分99分，评价等级为“优秀”。")]),
+    "the rate at its precision, a date the year after": (
+        "2019-emeishan-附件/项目-双创工作经费.yaml", [("  使用说明: 双创", "  使用说明: 2020年3月拨付完毕，执行率100.0%。双创")]),
+    "the balance all carried over": ("2019-panzhihua-附件/部门整体.yaml", [("年初结转结余:\n  基本支出: 1.58\n  项目支出: 29.2",
+                                                                          "年初结转结余:\n  基本支出: 1.58\n  项目支出: 139.2"),
+                                                                         ("结余资金: 29.2", "结余资金: 139.2"),
+                                                                      ("日期: 2020年9月15日", "日期: 2019年12月31日")]),
+}
+
+
+def performance_variant(tmp_path: Path, example: str, replacements: list[tuple[str, str]]) -> Path:
+    text = (EXAMPLES / example).read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "report.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("case", PERFORMANCE_TRIGGERED, ids=list(PERFORMANCE_TRIGGERED))
+def test_each_performance_rule_is_triggered_by_its_figures(tmp_path: Path, case: str) -> None:
+    example, replacements, messages = PERFORMANCE_TRIGGERED[case]
+    result = invoke("check", str(performance_variant(tmp_path, example, replacements)))
+    assert (result.exit_code, result.stdout) == (0, "数据正确。\n")
+    assert [line for line in result.stderr.splitlines() if " 警告 " in line] == messages
+
+
+@pytest.mark.parametrize("case", PERFORMANCE_NEAR_MISSES, ids=list(PERFORMANCE_NEAR_MISSES))
+def test_a_performance_near_miss_is_not_reported(tmp_path: Path, case: str) -> None:
+    result = invoke("check", str(performance_variant(tmp_path, *PERFORMANCE_NEAR_MISSES[case])))
+    assert (result.exit_code, result.stderr, result.stdout) == (0, "", "数据正确。\n")
+
+
+def test_a_department_score_is_graded_by_the_layouts_thresholds() -> None:
+    from docgen.reporttype import DEFAULT_SETTINGS
+    from docgen.reporttypes.dept_performance.checks import stated_score_and_grade
+
+    context = {"绩效评分": {"得分": Decimal("89.5"), "等级": "良"}, "评价结论": {"总述": "综合得分89.5分，评价等级为“优”。"}}
+    assert [(p.code, p.params["stated"], p.params["grade"]) for p in
+            stated_score_and_grade(context, SimpleNamespace(settings=DEFAULT_SETTINGS))] == [("DG721", "优", "良")]
+    # a layout whose 优 starts at 85 grades 89.5 优: the same text is right there
+    generous = {**DEFAULT_SETTINGS, "评级": [{"等级": "优", "下限": 85}, {"等级": "良", "下限": 0}]}
+    assert list(stated_score_and_grade({**context, "绩效评分": {"得分": Decimal("89.5"), "等级": "优"}},
+                                       SimpleNamespace(settings=generous))) == []

@@ -12,7 +12,10 @@ import yaml
 
 from docgen import composition, pipeline
 from docgen.messages import MESSAGES, format_message
+from docgen.reporttypes import performance_checks
+from docgen.reporttypes.dept_performance import checks as dept_checks
 from docgen.reporttypes.final_accounts import checks
+from docgen.reporttypes.project_performance import checks as project_checks
 
 from conftest import EXAMPLES, ROOT
 
@@ -21,8 +24,8 @@ START, END = "<!-- 规则表开始", "<!-- 规则表结束 -->"
 
 
 def rule_table() -> str:
-    """The Markdown table of every consistency rule: the report type's checks, then the attachment comparison."""
-    rules = {**checks.RULES, **composition.RULES}
+    """The Markdown table of every consistency rule: the report types' checks and the attachment comparison."""
+    rules = {**checks.RULES, **composition.RULES, **performance_checks.RULES}
     rows = [f"| {code} | {severity} | {text} |" for code, (severity, text) in sorted(rules.items())]
     return "\n".join(["| 代码 | 级别 | 规则 |", "|---|---|---|", *rows]) + "\n"
 
@@ -46,6 +49,10 @@ def test_every_rule_has_a_message_and_is_raised_where_it_is_listed() -> None:
             assert f'Problem("{code}"' in sources[module], code
     raised = set(re.findall(r'Problem\("(DG7\d\d)"', sources["checks"]))
     assert raised == set(checks.RULES)
+    performance = "".join(Path(m.__file__).read_text(encoding="utf-8")
+                          for m in (performance_checks, dept_checks, project_checks))
+    assert set(re.findall(r'Problem\("(DG7\d\d)"', performance)) == set(performance_checks.RULES)
+    assert all(code in MESSAGES for code in performance_checks.RULES)
 
 
 def _spec_warnings(spec: str) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...reporttype import ReportType
 from ...resources import bundled_dir
-from .form_checks import CHECKS
+from . import checks, form_checks
 
 REPORT_TYPE = ReportType(
     id="dept-performance",
@@ -18,5 +18,5 @@ REPORT_TYPE = ReportType(
     default_layout="四川-邻水",
     example=bundled_dir("examples") / "2022-linshui-附件" / "部门整体.yaml",
     description="部门整体支出绩效自评报告：部门概况、财政资金收支、预算绩效管理、评价结论及建议",
-    checks=CHECKS,
+    checks=form_checks.CHECKS + checks.CHECKS,
 )

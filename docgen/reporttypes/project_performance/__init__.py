@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...reporttype import ReportType
 from ...resources import bundled_dir
-from .form_checks import CHECKS
+from . import checks, form_checks
 
 REPORT_TYPE = ReportType(
     id="project-performance",
@@ -18,5 +18,5 @@ REPORT_TYPE = ReportType(
     default_layout="云南-东川",
     example=bundled_dir("examples") / "2020-dongchuan-离休.yaml",
     description="项目支出绩效自评报告：项目概况、资金使用、指标体系得分与评价等级、经验问题与建议",
-    checks=CHECKS,
+    checks=form_checks.CHECKS + checks.CHECKS,
 )
