@@ -2,8 +2,9 @@
 
 One catalogue serves every job around the tables: the schema (generated from
 it), the calculator that derives the narrative's figures from them, the
-cross-table checks, ``docgen import`` (columns found by their header text) and
-``docgen tables`` (the workbook written in the official form).
+cross-table checks, ``docgen import`` (columns found by their header text), and
+the one layout of each table as the official form (:func:`form`), which both
+``docgen tables`` (the workbook) and ``{{p 附表() }}`` (the report) write.
 
 In the data file the tables sit under ``决算公开表``, each under its name; a
 table of one part is a list of rows, a table of two parts (01, 04, 06) a
@@ -19,6 +20,8 @@ from decimal import Decimal
 from typing import Any, Iterator, Mapping
 
 SECTION = "决算公开表"
+NO_FIGURES = "本部门本年度无此项收支"
+UNIT = "单位：万元"
 
 
 @dataclass(frozen=True)
@@ -169,8 +172,101 @@ def value(row: Row, column: str) -> Decimal:
     return Decimal(row.get(column, 0) or 0)
 
 
-def table_text_rows(table: Table, part: Part, rows: list[Row]) -> Iterator[tuple[str, str, list[Any]]]:
-    """Each row as (编码, 名称, cells) in the column order of ``part`` (a blank cell is None)."""
-    for row in rows:
+def key_columns(part: Part) -> tuple[str, ...]:
+    """The leading columns of a part: 科目编码 and 科目名称, or 项目."""
+    return ("项目",) if part.rows == "项目" else ("科目编码", "科目名称")
+
+
+def header_depth(table: Table) -> int:
+    """Header rows of the table: the deepest column header, plus one for the part names of a two-sided table."""
+    depth = max(len(c.header) for p in table.parts for c in p.columns)
+    return depth + (1 if len(table.parts) > 1 else 0)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a form: its text (an amount cell: its value as given, None when blank), how many grid
+    columns and rows it covers, and what it is."""
+
+    text: str
+    columns: int = 1
+    rows: int = 1
+    kind: str = "text"  # header, amount, total-amount, code, name, total, note, text (a blank filler)
+    level: int = 0  # indentation of a 科目 name, in characters
+    amount: Any = None
+
+
+@dataclass(frozen=True)
+class Form:
+    """A table laid out on a grid, as the official form: header rows and body rows of cells at their first
+    column (``None`` where a merged cell covers the place).
+
+    The one layout of each table: ``docgen tables`` writes it as a sheet and ``{{p 附表() }}`` as a Word table,
+    so the workbook and the report agree by construction."""
+
+    table: Table
+    widths: tuple[int, ...]  # relative width of each grid column
+    header: tuple[tuple[Cell | None, ...], ...]
+    body: tuple[tuple[Cell | None, ...], ...]
+
+
+def form(table: Table, given: Any) -> Form:
+    """``table`` laid out as the official form with the rows ``given`` (its entry in the data's 决算公开表):
+    the parts side by side, header cells merged as the form merges them, the rows of each part from the top
+    (a part with fewer rows padded with blank cells), a part without rows saying :data:`NO_FIGURES`."""
+    depth = header_depth(table)
+    width = sum(len(key_columns(p)) + len(p.columns) for p in table.parts)
+    header: list[list[Cell | None]] = [[None] * width for _ in range(depth)]
+    parts_rows = [given if p.name is None else given.get(p.name, []) for p in table.parts]
+    lines = max(max((len(rows) for rows in parts_rows), default=0), 1)
+    body: list[list[Cell | None]] = [[Cell("") for _ in range(width)] for _ in range(lines)]
+    widths: list[int] = []
+    first = 0
+    for part, rows in zip(table.parts, parts_rows):
+        _header(header, part, first, depth)
+        _body(body, part, rows, first)
+        widths += [3 if label in ("科目名称", "项目") else 2 for label in key_columns(part)]
+        widths += [2] * len(part.columns)
+        first += len(key_columns(part)) + len(part.columns)
+    return Form(table, tuple(widths), tuple(map(tuple, header)), tuple(map(tuple, body)))
+
+
+def _header(grid: list[list[Cell | None]], part: Part, first: int, depth: int) -> None:
+    """The header cells of one part from grid column ``first``: the part's name over all its columns (a
+    two-sided table), key columns and one-level labels down to the last header row, a group over its labels."""
+    span = len(key_columns(part)) + len(part.columns)
+    top, bottom = 0, depth - 1
+    if part.name is not None:
+        grid[0][first] = Cell(part.name, columns=span, kind="header")
+        top = 1
+    for i, label in enumerate(key_columns(part)):
+        grid[top][first + i] = Cell(label, rows=bottom - top + 1, kind="header")
+    start = first + len(key_columns(part))
+    groups: dict[str, list[int]] = {}
+    for i, column in enumerate(part.columns):
+        if len(column.header) == 1:
+            grid[top][start + i] = Cell(column.label, rows=bottom - top + 1, kind="header")
+        else:
+            groups.setdefault(column.header[0], []).append(start + i)
+            grid[bottom][start + i] = Cell(column.label, kind="header")
+    for name, columns in groups.items():
+        grid[top][columns[0]] = Cell(name, columns=len(columns), rows=bottom - top, kind="header")
+
+
+def _body(grid: list[list[Cell | None]], part: Part, rows: list[Row], first: int) -> None:
+    """The rows of one part from grid column ``first`` (the line of a part without rows says so)."""
+    span = len(key_columns(part)) + len(part.columns)
+    if not rows:
+        grid[0][first] = Cell(NO_FIGURES, columns=span, kind="note")
+        for column in range(first + 1, first + span):
+            grid[0][column] = None
+        return
+    for line, row in enumerate(rows):
+        total = is_total(part, row)
         code = str(row["编码"]) if "编码" in row else ""
-        yield code, str(row.get("名称", "")), [row.get(c.key) for c in part.columns]
+        cells = [] if part.rows == "项目" else [Cell(code, kind="code")]
+        cells.append(Cell(str(row.get("名称", "")), kind="total" if total else "name",
+                          level={5: 1, 7: 2}.get(len(code), 0)))
+        kind = "total-amount" if total else "amount"
+        cells += [Cell("", kind=kind, amount=row.get(c.key)) for c in part.columns]
+        grid[line][first:first + span] = cells

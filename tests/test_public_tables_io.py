@@ -1,6 +1,8 @@
 """docgen tables / docgen import: the workbook in the official form, read back from any export."""
 from __future__ import annotations
 
+import io
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,8 @@ def test_the_workbook_is_byte_stable_and_in_the_official_form(tmp_path: Path) ->
     data = load_file(LINSHUI).data
     first = workbook_bytes(data)
     assert workbook_bytes(data) == first
+    core = zipfile.ZipFile(io.BytesIO(first)).read("docProps/core.xml").decode()
+    assert core.count(">2000-01-01T00:00:00Z<") == 2  # created and modified fixed, not the time of saving
     (tmp_path / "a.xlsx").write_bytes(first)
     book = load_workbook(tmp_path / "a.xlsx")
     assert book.sheetnames == [f"公开0{n}表" for n in range(1, 10)]
