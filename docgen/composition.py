@@ -28,8 +28,9 @@ SHARED = ("部门", "部门简称", "年度")
 COMPARED = ("部门", "年度", "本年收入合计", "本年支出合计")
 #: The rule :func:`compare` applies, for the rule table of docs/错误与检查.md: code -> (severity, the rule in words).
 RULES: dict[str, tuple[str, str]] = {
-    "DG708": ("警告", "附件与主报告都写了的数字相同：部门、年度、本年收入合计、本年支出合计；主报告“预算绩效管理”按名称"
-                    "（去掉开头的年份和末尾的资金、经费、项目）提到的附件项目的预算数、执行数与自评得分"),
+    "DG708": ("警告", "附件与主报告都写了的数字相同：部门、年度、本年收入合计、本年支出合计；合计相同时收入、支出的各项"
+                    "与财政拨款收入合计；年初结转和结余（部门整体的年初结转结余合计）；部门整体自评得分（部门整体的绩效评分）；"
+                    "主报告“预算绩效管理”按名称（去掉开头的年份和末尾的资金、经费、项目）提到的附件项目的预算数、执行数与自评得分"),
 }
 #: Folders (separated by os.pathsep) where attachments may live besides the main file's own folder.
 ATTACHMENT_DIRS_VARIABLE = "DOCGEN_ATTACHMENT_DIRS"
@@ -103,20 +104,44 @@ def inherit(attachment: LoadedDocument, main: LoadedDocument, accepted: Iterable
 
 def compare(main: dict[str, Any], attachment: dict[str, Any], attachment_doc: LoadedDocument,
             main_doc: LoadedDocument) -> list[Problem]:
-    """A warning for each figure both reports state differently (DG708): the totals of :data:`COMPARED`,
-    and a project's 预算数, 执行数 and 得分 where the main report's 预算绩效管理 names the attached project."""
+    """A warning for each figure both reports state differently (DG708): the totals of :data:`COMPARED`, the
+    figures of :func:`_shared_figures`, and a project's 预算数, 执行数 and 得分 where the main report's
+    预算绩效管理 names the attached project."""
     problems = []
     for key in COMPARED:
         if key in main and key in attachment and main[key] != attachment[key]:
             where = attachment_doc.locate((key,)) if key in attachment_doc.data else Location(str(attachment_doc.path))
             problems.append(Problem("DG708", {"name": key, "theirs": attachment[key], "ours": main[key],
                                               "main": main_doc.path.name}, where, "warning"))
-    for name, theirs, ours, field in _project_figures(main, attachment):
+    for name, theirs, ours, field in [*_shared_figures(main, attachment), *_project_figures(main, attachment)]:
         if theirs != ours:
             where = attachment_doc.locate(field) if _given(attachment_doc.data, field) else Location(str(attachment_doc.path))
             problems.append(Problem("DG708", {"name": name, "theirs": theirs, "ours": ours,
                                               "main": main_doc.path.name}, where, "warning"))
     return problems
+
+
+#: Figures a department-wide attachment states under its own name: (the word, the main report's field, the attachment's).
+_RENAMED = (("年初结转和结余", ("年初结转和结余",), ("年初结转结余合计",)),
+            ("部门整体自评得分", ("预算绩效管理", "部门整体自评", "得分"), ("绩效评分", "得分")))
+#: Breakdowns both may state, each with the total it makes up: compared item by item only when the totals agree
+#: (when they differ, the total's warning already says so).
+_ITEMISED = (("收入", "本年收入合计", ("财政拨款收入合计",)), ("支出", "本年支出合计", ()))
+
+
+def _shared_figures(main: dict[str, Any], attachment: dict[str, Any]) -> Iterator[tuple[str, Any, Any, tuple[str, ...]]]:
+    """(name, the attachment's figure, the main report's, its field) of the figures of :data:`_RENAMED` and the
+    items of :data:`_ITEMISED` both reports state."""
+    for word, ours, theirs in _RENAMED:
+        if _value(main, ours) is not None and _value(attachment, theirs) is not None:
+            yield word, _number(_value(attachment, theirs)), _number(_value(main, ours)), theirs
+    for group, whole, subtotals in _ITEMISED:
+        if _number(main.get(whole)) != _number(attachment.get(whole)):
+            continue
+        items = [(group, item) for item in (attachment.get(group) or {})] + [(key,) for key in subtotals]
+        for field in items:
+            if _value(main, field) is not None and _value(attachment, field) is not None:
+                yield ".".join(field), _number(_value(attachment, field)), _number(_value(main, field)), field
 
 
 #: A project's figures the main report's 预算绩效管理 states: (list, its key, the attachment's field, the word).

@@ -360,3 +360,41 @@ def test_a_department_score_is_graded_by_the_layouts_thresholds() -> None:
     generous = {**DEFAULT_SETTINGS, "评级": [{"等级": "优", "下限": 85}, {"等级": "良", "下限": 0}]}
     assert list(stated_score_and_grade({**context, "绩效评分": {"得分": Decimal("89.5"), "等级": "优"}},
                                        SimpleNamespace(settings=generous))) == []
+
+
+def test_the_items_of_totals_both_reports_state_are_compared_when_the_totals_agree(tmp_path: Path, monkeypatch) -> None:
+    shutil.copytree(EXAMPLES / "2019-emeishan-附件", tmp_path / "2019-emeishan-附件")
+    shutil.copy(EXAMPLES / "2019-emeishan.yaml", tmp_path)
+    attachment = tmp_path / "2019-emeishan-附件" / "部门整体.yaml"
+    text = attachment.read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for replacements, warnings in (
+            # 1 万元 moved from 项目支出 to 基本支出: the same 本年支出合计 363.50, two items apart
+            ([("人员经费: 57.40", "人员经费: 58.40"), ("项目支出: 293.53", "项目支出: 292.53")],
+             ["2019-emeishan-附件/部门整体.yaml:54:9: 警告 DG708: 支出.项目支出: 附件的支出.项目支出为 292.53，"
+              "与主报告 2019-emeishan.yaml 的 293.53 不一致",
+              "2019-emeishan-附件/部门整体.yaml: 警告 DG708: 附件的支出.基本支出为 70.97，与主报告 2019-emeishan.yaml 的 69.97 不一致"]),
+            # the near miss: a total apart is one warning, its items not repeated
+            ([("项目支出: 293.53", "项目支出: 292.53")],
+             ["2019-emeishan-附件/部门整体.yaml: 警告 DG708: 附件的本年支出合计为 362.50，"
+              "与主报告 2019-emeishan.yaml 的 363.50 不一致"])):
+        changed = text
+        for old, new in replacements:
+            changed = changed.replace(old, new, 1)
+        attachment.write_text(changed, encoding="utf-8")
+        result = invoke("check", "2019-emeishan.yaml")
+        assert [line for line in result.stderr.splitlines() if "DG708" in line] == warnings
+
+
+def test_carry_overs_and_the_department_score_are_compared_under_their_names() -> None:
+    from docgen.composition import compare
+
+    main = {"年初结转和结余": Decimal("13.63"), "预算绩效管理": {"部门整体自评": {"得分": 93}}}
+    document = SimpleNamespace(data={}, path=Path("主报告.yaml"), locate=lambda field, title=None: None)
+    attachment = {"年初结转结余合计": Decimal("13.36"), "绩效评分": {"得分": Decimal("92.5")}}
+    assert [(p.code, p.params["name"], p.params["theirs"], p.params["ours"])
+            for p in compare(main, attachment, document, document)] == [
+        ("DG708", "年初结转和结余", Decimal("13.36"), Decimal("13.63")),
+        ("DG708", "部门整体自评得分", Decimal("92.50"), Decimal("93.00"))]
+    agreeing = {"年初结转结余合计": Decimal("13.63"), "绩效评分": {"得分": Decimal("93.0")}}
+    assert compare(main, agreeing, document, document) == []
