@@ -87,7 +87,7 @@ def test_docgens_own_rendering_of_every_example_has_nothing_to_find(tmp_path: Pa
         (tmp_path / data.with_suffix(".docx").name).write_bytes(render_bytes(data))
     assert audit([tmp_path]) == []
     result = CliRunner().invoke(main, ["audit", str(tmp_path)])
-    assert (result.exit_code, result.stdout) == (0, "共检查 9 份报告，未发现不一致。\n")
+    assert (result.exit_code, result.stdout) == (0, "共检查 10 份报告，未发现不一致。\n")
 
 
 @pytest.mark.usefixtures("seeds")

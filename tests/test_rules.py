@@ -62,6 +62,9 @@ def _spec_warnings(spec: str) -> list[str]:
 #: Each built-in example and the warnings it carries: from its fidelity spec (the seed's slips), or listed here.
 EXAMPLE_WARNINGS = {
     "2022-linshui.yaml": _spec_warnings("001-linshui.yaml"),
+    # Linshui with its projects attached as forms: the same report, so the same slips (its own name in DG708)
+    "2022-linshui-自评表.yaml": [w.replace("2022-linshui.yaml", "2022-linshui-自评表.yaml")
+                                for w in _spec_warnings("001-linshui.yaml")],
     "2018-aba.yaml": _spec_warnings("000-aba.yaml"),
     "2019-emeishan.yaml": _spec_warnings("003-emeishan.yaml"),
     "2019-panzhihua.yaml": _spec_warnings("002-panzhihua.yaml"),
