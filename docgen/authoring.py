@@ -4,13 +4,18 @@
 surface one at a time at render time: Jinja syntax errors, unknown filters,
 variables the report type does not have, and tags that Word's formatting has
 split into several runs; every finding names the Word paragraph it is in. It
-then renders the layout on example data and reports what that run reports.
+then renders the layout on example data and reports what that run reports, checks the
+package against the OOXML schemas (openxml-audit, when installed) with each finding
+explained for a Word user, and tries the layout on a minimal data file (the schema's
+required fields only) and on every bundled example of its report type.
 """
 from __future__ import annotations
 
 import html
 import re
 import shutil
+import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
@@ -70,6 +75,7 @@ def _paragraphs(xml: str) -> Iterator[tuple[str, list[str]]]:
         yield "".join(runs), runs
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ANY_TAG = re.compile(r"\{[{%#].*?[}%#]\}", re.DOTALL)
 
 
@@ -196,9 +202,12 @@ def example_for(report_type: ReportType, layout: Layout) -> Path | None:
     return report_type.example
 
 
-def check_layout(report_type: ReportType, layout: Layout, data: Path | None) -> list[Problem]:
+def check_layout(report_type: ReportType, layout: Layout, data: Path | None,
+                 trials: bool = True) -> list[Problem]:
     """Every problem of ``layout``: static checks of its template, then a render on ``data``
-    (within the layout's ``渲染时限秒`` and ``输出上限MB``, as any render)."""
+    (within the layout's ``渲染时限秒`` and ``输出上限MB``, as any render), its OOXML findings
+    (:func:`ooxml_problems`); with ``trials``, also what goes wrong rendering the minimal data and
+    the other bundled examples, as warnings located by data file (:func:`trial_problems`)."""
     from docxtpl import DocxTemplate
 
     from .compiled import heading_levels, open_package, read_members, template_source
@@ -232,7 +241,196 @@ def check_layout(report_type: ReportType, layout: Layout, data: Path | None) -> 
     problems = []
     for xml in parts.values():
         problems += split_tags(xml, layout.name)
+        problems += paragraph_tag_neighbours(xml, layout.name)
         problems += lint_source(template_source(xml, levels, patcher), env, layout.name, known, context, schema)
     # a render error in a paragraph the static checks already flagged says nothing new
     flagged = {p.params.get("paragraph") for p in problems}
-    return problems + [p for p in render_problems if p.params.get("paragraph", object()) not in flagged]
+    problems += [p for p in render_problems if p.params.get("paragraph", object()) not in flagged]
+    problems += ooxml_problems(layout.template, layout.name)
+    if not trials:
+        return problems
+    seen = {(p.code, tuple(sorted(p.params.items()))) for p in problems}
+    return problems + [p for p in trial_problems(report_type, layout, data)
+                       if (p.code, tuple(sorted(p.params.items()))) not in seen
+                       and p.params.get("paragraph", object()) not in flagged]
+
+
+_PARAGRAPH_TAG = re.compile(r"\{%-?p\s.*?-?%\}", re.DOTALL)
+
+
+def paragraph_tag_neighbours(xml: str, layout: str) -> list[Problem]:
+    """A warning for each paragraph where text shares the paragraph with a ``{%p %}`` tag (DG424):
+    the tag stands for the whole paragraph, so that text never reaches the report."""
+    problems = []
+    for text, _ in _paragraphs(xml):
+        tags = _PARAGRAPH_TAG.findall(text)
+        rest = _PARAGRAPH_TAG.sub("", text).strip()
+        if tags and rest:
+            problems.append(Problem("DG424", {"layout": layout, "tag": tags[0], "text": rest[:40],
+                                              "paragraph": text[:80]}, severity="warning"))
+    return problems
+
+
+_UNEXPECTED = re.compile(r"Unexpected element '([^']+)' found")
+_BAD_VALUE = re.compile(r"Invalid value for attribute '([^']+)': (.*)", re.DOTALL)
+_SCHEMA_DATA = "data/openxml/schemas/schemas_openxmlformats_org_wordprocessingml_2006_main.json"
+
+
+def ooxml_problems(template: Path, layout: str) -> list[Problem]:
+    """The template's OOXML schema findings (openxml-audit), each as a warning saying what Word
+    or WPS does with it and how to fix it in Word: an element out of the schema's order (DG420),
+    one Word does not know (DG421), an attribute value outside its allowed values (DG422),
+    anything else (DG423); DG425 when the validator is not installed."""
+    try:
+        from openxml_audit import OpenXmlValidator
+    except ImportError:
+        return [Problem("DG425", {"layout": layout}, severity="warning")]
+    result = OpenXmlValidator(max_errors=50).validate(template)
+    with zipfile.ZipFile(template) as archive:
+        return [_explained(finding, archive, layout) for finding in result.errors]
+
+
+def _explained(finding: Any, archive: Any, layout: str) -> Problem:
+    part = finding.part_uri.lstrip("/")
+    params = {"layout": layout, "part": part, "place": _place(archive, part, finding.path)}
+    unexpected = _UNEXPECTED.match(finding.description)
+    if unexpected:
+        element = unexpected.group(1)
+        known = ("w:" + element) in _word_elements()
+        return Problem("DG420" if known else "DG421", {**params, "element": element}, severity="warning")
+    bad_value = _BAD_VALUE.match(finding.description)
+    if bad_value:
+        element = finding.path.rsplit("/", 1)[-1].split("[")[0]
+        value = re.search(r"Value '([^']*)'", bad_value.group(2))
+        return Problem("DG422", {**params, "element": element, "attribute": bad_value.group(1),
+                                 "value": value.group(1) if value else bad_value.group(2)[:80]}, severity="warning")
+    return Problem("DG423", {**params, "reason": finding.description[:200]}, severity="warning")
+
+
+def _word_elements() -> frozenset[str]:
+    """The WordprocessingML element names the validator's schema knows (``w:pgSz``, ...)."""
+    import json
+    from importlib.resources import files
+
+    try:
+        types = json.loads((files("openxml_audit") / _SCHEMA_DATA).read_text(encoding="utf-8"))["Types"]
+    except (OSError, ValueError, KeyError):
+        return frozenset()
+    return frozenset(t["Name"].rsplit("/", 1)[-1] for t in types if "/" in t["Name"])
+
+
+def _place(archive: Any, part: str, path: str) -> str:
+    """Where a finding is, for a Word user: the text of the paragraph (or table, style) it is in,
+    else the validator's path."""
+    from lxml import etree
+
+    steps = [step for step in path.split("/") if step]
+    if not steps:
+        return path
+    xpath = "/" + "/".join(f"*[local-name()='{s.split('[')[0]}'][{s.split('[')[1].rstrip(']') if '[' in s else 1}]"
+                           for s in steps)
+    try:
+        found = etree.fromstring(archive.read(part)).xpath(xpath)
+    except (KeyError, etree.XMLSyntaxError, etree.XPathError):
+        return path
+    element = found[0] if found else None
+    while element is not None and element.getparent() is not None:
+        name = etree.QName(element).localname
+        if name == "style":
+            return f"styleId={element.get(_W + 'styleId')}"
+        text = "".join(element.itertext(_W + "t")).strip()
+        if text:
+            return text[:60]
+        if etree.QName(element.getparent()).localname == "body":  # an empty paragraph: say what it follows
+            before = next((t for e in element.itersiblings(preceding=True) if (t := "".join(e.itertext(_W + "t")).strip())), "")
+            return f"{before[-40:]}⏎" if before else path
+        element = element.getparent()
+    return path
+
+
+#: The text a minimal data file gives every required text field.
+PLACEHOLDER_TEXT = "示例"
+#: Where the minimal data file's problems are said to be (it is never written where the user sees it).
+MINIMAL_DATA = "最小数据（只含必填字段）"
+
+
+def minimal_data(schema: Mapping[str, Any], defs: Mapping[str, Any] | None = None) -> Any:
+    """The smallest value ``schema`` accepts: required properties only (those an ``if``/``then``
+    adds included), each leaf a placeholder (its ``const``, first ``enum`` value, minimum,
+    :data:`PLACEHOLDER_TEXT`), each array as short as ``minItems`` allows."""
+    defs = schema.get("$defs", {}) if defs is None else defs
+    if "$ref" in schema:
+        schema = defs[schema["$ref"].rsplit("/", 1)[-1]]
+    if "const" in schema:
+        return schema["const"]
+    if "enum" in schema:
+        return schema["enum"][0]
+    kinds = schema.get("type", "object")
+    kind = kinds[0] if isinstance(kinds, list) else kinds
+    if kind == "object":
+        properties = schema.get("properties", {})
+        value = {key: minimal_data(properties.get(key, {}), defs) for key in schema.get("required", [])}
+        if "if" in schema:
+            import jsonschema
+
+            branch = schema.get("then" if jsonschema.Draft202012Validator(schema["if"]).is_valid(value) else "else")
+            if branch:
+                rest = {k: v for k, v in schema.items() if k not in ("if", "then", "else")}
+                return minimal_data(_merged(rest, branch), defs)
+        return value
+    if kind == "array":
+        return [minimal_data(schema.get("items", {}), defs) for _ in range(schema.get("minItems", 0))]
+    if kind in ("integer", "number"):
+        return schema.get("minimum", 0)
+    return False if kind == "boolean" else PLACEHOLDER_TEXT
+
+
+def _merged(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with the required fields and property rules of ``extra`` added (an ``if``'s branch)."""
+    properties = dict(base.get("properties", {}))
+    for key, rule in extra.get("properties", {}).items():
+        properties[key] = _merged(properties.get(key, {}), rule)
+    return {**base, "required": [*base.get("required", []), *extra.get("required", [])], "properties": properties}
+
+
+def bundled_examples(report_type: ReportType) -> list[Path]:
+    """Every bundled example data file of ``report_type`` (its ``type:`` line names it)."""
+    from .resources import bundled_dir
+
+    kind = re.compile(rf"^type:\s*({re.escape(report_type.name)}|{re.escape(report_type.id)})\s*$", re.M)
+    return [path for path in sorted(bundled_dir("examples").rglob("*.yaml"))
+            if kind.search(path.read_text(encoding="utf-8"))]
+
+
+def trial_problems(report_type: ReportType, layout: Layout, tried: Path | None) -> list[Problem]:
+    """What goes wrong rendering ``layout`` on the minimal data (:func:`minimal_data`) and on every
+    bundled example of the type but ``tried``: the template's problems (DG4xx, DG8xx; an example's
+    own data problems are not the layout's), as warnings located by data file."""
+    import yaml
+
+    from .validation import schema_of
+
+    templates = [layout.folder.parent.parent]
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="docgen-layout-check-") as folder:
+        minimal = Path(folder) / "最小数据.yaml"
+        data = {**minimal_data(schema_of(report_type.schema)), "type": report_type.name, "版式": layout.name}
+        minimal.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        problems += _render_problems(minimal, layout.name, templates, MINIMAL_DATA)
+    for example in bundled_examples(report_type):
+        if tried is None or example.resolve() != tried.resolve():
+            problems += _render_problems(example, layout.name, templates, str(example))
+    return _unique(problems)
+
+
+def _render_problems(data: Path, layout: str, templates: list[Path], shown_as: str) -> list[Problem]:
+    from dataclasses import replace
+
+    from .pipeline import prepare, render_prepared
+
+    try:
+        render_prepared(prepare(data, layout, templates=templates))
+    except DocgenError as error:
+        return [replace(p, severity="warning", location=Location(shown_as)) for p in error.problems
+                if p.code.startswith(("DG4", "DG8"))]
+    return []

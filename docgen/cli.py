@@ -401,7 +401,8 @@ def layout_check(ctx: click.Context, name: str, data: Path | None, type_name: st
 
     report_type = _run(ctx, lambda: find_report_type(type_name))
     chosen = _run(ctx, lambda: report_type.layout(name, templates=templates))
-    problems = _run(ctx, lambda: check_layout(report_type, chosen, data or example_for(report_type, chosen)))
+    problems = _run(ctx, lambda: check_layout(report_type, chosen, data or example_for(report_type, chosen),
+                                              trials=data is None))
     errors = [p for p in problems if p.severity == "error"]
     if problems:
         click.echo(format_report(problems, ctx.obj["lang"]), err=True)

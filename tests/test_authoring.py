@@ -155,7 +155,7 @@ def test_every_built_in_layout_checks_clean_on_its_own_example() -> None:
     for type_name in registry.names():
         report_type = registry.get(type_name)
         for name, layout in report_type.layouts().items():
-            problems = check_layout(report_type, layout, example_for(report_type, layout))
+            problems = check_layout(report_type, layout, example_for(report_type, layout), trials=False)
             findings[f"{type_name}/{name}"] = [p.code for p in problems]
     assert findings and all(codes == [] for codes in findings.values()), findings
 
@@ -176,3 +176,71 @@ def test_a_new_layout_finds_the_report_type_of_a_layout_only_one_type_has(tmp_pa
     assert result.exit_code == 0, result.output
     assert (tmp_path / "project-performance" / "东川-测试" / "template.docx").is_file()
     assert f"docgen layout check 东川-测试 --type 项目支出绩效自评 --templates {tmp_path}" in result.output
+
+
+def test_check_tries_the_minimal_data_and_every_example_of_the_type() -> None:
+    """Optional fields a template needs without guarding them show up on data that lacks them:
+    the minimal data (required fields only) and the other bundled examples, located by file."""
+    from docgen.authoring import check_layout, example_for
+    from docgen.messages import format_report
+    from docgen.pipeline import find_report_type
+
+    report_type = find_report_type("项目支出绩效自评")
+    layout = report_type.layout("四川-邻水")
+    assert format_report(check_layout(report_type, layout, example_for(report_type, layout))).splitlines() == [
+        "最小数据（只含必填字段）: 警告 DG406: 缺少 评价结论，版式 四川-邻水 需要它",
+        "examples/2019-emeishan-附件/项目-办公设备配置.yaml: 警告 DG406: 缺少 综述，版式 四川-邻水 需要它",
+    ]
+
+
+def test_the_minimal_data_has_the_required_fields_only() -> None:
+    """Required fields with placeholders, and those the schema's if/then requires when 决算公开表 is absent."""
+    from docgen.authoring import minimal_data
+    from docgen.pipeline import find_report_type
+    from docgen.validation import schema_of
+
+    assert minimal_data(schema_of(find_report_type("部门决算").schema)) == {
+        "type": "示例", "部门": "示例", "年度": 2000, "部门概况": {"主要职能": "示例", "下属单位": [{"名称": "示例", "性质": "示例"}]},
+        "收入": {}, "支出": {}, "一般公共预算财政拨款支出": {"科目": [{"编码": 100}]}}
+
+
+def test_ooxml_findings_are_explained_for_a_word_user(tmp_path: Path) -> None:
+    """An element out of the schema's order, one Word does not know, a value outside the allowed ones:
+    each says what Word/WPS does and how to fix it in Word, located by the paragraph's text."""
+    import zipfile
+
+    from docgen.authoring import ooxml_problems
+    from docgen.messages import format_message
+
+    pytest.importorskip("openxml_audit")
+    source = zipfile.ZipFile(Path(__file__).parent.parent / "templates" / "final-accounts" / "四川-阿坝-2018" / "template.docx")
+    document = source.read("word/document.xml").decode()
+    document = document.replace('<w:pgSz w:w="11906" w:h="16838"/>', '<w:pgNumType w:start="1"/><w:pgSz w:w="11906" w:h="16838"/>', 1)
+    document = document.replace("<w:pPr>", "<w:pPr><w:foo/>", 1)
+    document = document.replace('<w:jc w:val="center"/>', '<w:jc w:val="middle"/>', 1)
+    broken = tmp_path / "template.docx"
+    with zipfile.ZipFile(broken, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, document if name == "word/document.xml" else source.read(name))
+    assert [format_message(p) for p in ooxml_problems(broken, "坏版式")] == [
+        "版式 坏版式 的模板 word/document.xml 中有 Word 不认识的元素 <foo>：Word 打开时会提示“发现无法读取的内容”，"
+        "修复时删掉它（连同其中的文字和标签），WPS 可能拒绝打开；请在 Word 中删掉这一处重新输入，或接受修复后另存为 .docx；"
+        "位置：“{{ 部门 }}”",
+        "版式 坏版式 的模板 word/document.xml 中，<pgSz> 不在 OOXML 标准规定的先后位置（多是某项格式设置的顺序不对）："
+        "Word 打开时会提示“发现无法读取的内容”，修复时可能丢掉这项设置，WPS 可能直接忽略它；请在 Word 中打开模板，"
+        "接受修复后检查这一处的格式，再另存为 .docx；位置：“（目录在 Word 打开文档或 docgen 生成 PDF 时更新）⏎”",
+        "版式 坏版式 的模板 word/document.xml 中，<jc> 的 val 取值 middle 不是标准允许的值：Word 会提示修复并丢掉这项格式，"
+        "WPS 可能显示得不一样；请在 Word 中选中这一处，用“段落”或“字体”对话框重新设置后另存为 .docx；"
+        "位置：“项目名称{{ a.项目名称 }}预算单位{{ t.预算单位 }}预算执行情况(万元)预算数:{% if a.资金.预算数”",
+    ]
+
+
+def test_text_beside_a_paragraph_tag_is_a_warning() -> None:
+    from docgen.authoring import paragraph_tag_neighbours
+    from docgen.messages import format_message
+
+    xml = ("<w:body><w:p><w:r><w:t>{%p if 收入 %}</w:t></w:r><w:r><w:t>这句会消失</w:t></w:r></w:p>"
+           "<w:p><w:r><w:t>{%p endif %}</w:t></w:r></w:p></w:body>")
+    assert [format_message(p) for p in paragraph_tag_neighbours(xml, "甲")] == [
+        "版式 甲 的段落标签 {%p if 收入 %} 所在段落里还有文字“这句会消失”：{%p %} 标签代表整个段落，这些文字不会出现在报告中；"
+        "请把它们移到另一段；所在段落：“{%p if 收入 %}这句会消失”"]
