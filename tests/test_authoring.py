@@ -188,8 +188,9 @@ def test_check_tries_the_minimal_data_and_every_example_of_the_type() -> None:
     report_type = find_report_type("项目支出绩效自评")
     layout = report_type.layout("四川-邻水")
     assert format_report(check_layout(report_type, layout, example_for(report_type, layout))).splitlines() == [
-        "最小数据（只含必填字段）: 警告 DG406: 缺少 评价结论，版式 四川-邻水 需要它",
+        "最小数据（只含必填字段）: 警告 DG406: 缺少 项目概况，版式 四川-邻水 需要它",  # a form needs no 项目概况
         "examples/2019-emeishan-附件/项目-办公设备配置.yaml: 警告 DG406: 缺少 综述，版式 四川-邻水 需要它",
+        "examples/2019-emeishan-附件/项目-双创工作经费.yaml: 警告 DG406: 缺少 评价结论，版式 四川-邻水 需要它",
     ]
 
 

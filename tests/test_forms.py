@@ -19,7 +19,7 @@ import pytest
 from docgen.calculation import CalcContext
 from docgen.errors import DocgenError
 from docgen.messages import format_problem
-from docgen.pipeline import prepare
+from docgen.pipeline import prepare, verify
 from docgen.reporttype import DEFAULT_SETTINGS
 from docgen.reporttypes.form_scoring import execution
 from docgen.testing import context_of, context_text, document_text, render_bytes
@@ -219,6 +219,42 @@ def test_a_form_without_funds_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(DocgenError) as caught:
         prepare(path)
     assert [p.code for p in caught.value.problems] == ["DG656"]
+
+
+# ------------------------------------------------------------------ form-only data files
+
+
+def _without(tmp_path: Path, source: Path, first: str, last: str) -> Path:
+    """A copy of ``source`` without its lines from the key ``first`` up to the key ``last``."""
+    text = source.read_text(encoding="utf-8")
+    path = tmp_path / source.name
+    path.write_text(text[:text.index(first)] + text[text.index(last):], encoding="utf-8")
+    return path
+
+
+def test_a_project_form_needs_no_narrative(tmp_path: Path) -> None:
+    """项目概况 is the narrative layouts' need, checked by rendering: a form without it is valid, and a
+    narrative layout asks for it at its place; the form then needs only its own 预期目标."""
+    path = _without(tmp_path, PROJECT, "项目概况:", "资金:")
+    with pytest.raises(DocgenError) as caught:
+        verify(path)
+    assert [format_problem(p, "zh") for p in caught.value.problems] == [
+        "项目-医保经办能力提升.yaml:28:3: 错误 DG406: 自评表.总体目标.预期目标（不填时为项目概况的绩效目标）: "
+        "缺少 预期目标，版式 全国-自评表 需要它"]
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "自评表:\n", "自评表:\n  总体目标: {预期目标: 全年培训经办人员不少于300人次。}\n"), encoding="utf-8")
+    assert verify(path).warnings == [] and verify(path, "四川-自评表").warnings == []
+    with pytest.raises(DocgenError) as caught:
+        verify(path, "四川-邻水")
+    assert [(p.code, p.location.field, p.location.line) for p in caught.value.problems] == [("DG406", ("项目概况",), 9)]
+
+
+def test_a_department_form_needs_no_budget_management_text(tmp_path: Path) -> None:
+    path = _without(tmp_path, DEPT, "部门预算管理:", "评价结论:")
+    assert verify(path).warnings == []
+    with pytest.raises(DocgenError) as caught:
+        verify(path, "四川-邻水")
+    assert [(p.code, p.location.field) for p in caught.value.problems] == [("DG406", ("部门预算管理",))]
 
 
 def test_the_examples_have_no_warnings() -> None:

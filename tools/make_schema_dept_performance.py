@@ -113,7 +113,9 @@ SCHEMA: dict[str, Any] = {
                    "合计、占比、预算完成率、指标合计与评价等级由 docgen 计算，不在此填写。",
     "type": "object",
     "additionalProperties": False,
-    "required": ["type", "部门", "年度", "部门概况", "收入", "支出", "部门预算管理", "评价结论"],
+    # 部门预算管理 is what the narrative layouts need, not the form: each layout's own needs are checked when
+    # validate renders in memory (DG406, located); the calculators read 部门概况, 收入, 支出 and 评价结论
+    "required": ["type", "部门", "年度", "部门概况", "收入", "支出", "评价结论"],
     "$defs": {
         "分数": {"type": "number", "minimum": 0},
     },

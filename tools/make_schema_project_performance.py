@@ -157,7 +157,9 @@ SCHEMA: dict[str, Any] = {
     ),
     "type": "object",
     "additionalProperties": False,
-    "required": ["type", "部门", "年度", "项目名称", "项目概况"],
+    # 项目概况 is what the narrative layouts need, not the forms: each layout's own needs are checked when
+    # validate renders in memory (DG406, located), so a form-only data file leaves it out
+    "required": ["type", "部门", "年度", "项目名称"],
     "$defs": {
         "分值": {"type": "number", "minimum": 0},
     },
