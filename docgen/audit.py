@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -124,17 +124,26 @@ def _pdf_paragraphs(path: Path) -> list[Paragraph]:
                                  reason=run.stderr.decode("utf-8", "replace").strip())
     result: list[Paragraph] = []
     for page_number, page in enumerate(run.stdout.decode("utf-8", "replace").split("\f"), 1):
-        for text in _unwrapped(page):
+        texts = [text for text in _unwrapped(page) if not _FOOTER.fullmatch(text)]
+        # a paragraph the page break cut goes on at the top of the next page
+        if texts and result and not result[-1].text.endswith(("。", "！", "？", "：", ":")) and not _HEADING.match(texts[0]):
+            result[-1] = replace(result[-1], text=result[-1].text + texts.pop(0))
+        for text in texts:
             result.append(Paragraph(str(path), len(result) + 1, text, f"第 {page_number} 页"))
     return result
 
 
+#: A page number in a footer: 13, - 13 -, 第 13 页, 13/42.
+_FOOTER = re.compile(r"[-—\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—\s]*")
+
+
 def _unwrapped(page: str) -> Iterator[str]:
     """A page's paragraphs: a line continues the one before unless that one ended a sentence or a lead-in
-    (。！？：), the line opens a numbered heading (一、 （一） 1. 第一部分), or a blank line came between."""
+    (。！？, or ： unless an itemised list （1、… follows), the line opens a numbered heading (一、 （一） 1. 第一部分), or a blank line came between."""
     current = ""
     for line in (line.strip() for line in page.splitlines()):
-        if current and (not line or current.endswith(("。", "！", "？", "：", ":")) or _HEADING.match(line)):
+        lead_in = current.endswith(("：", ":")) and not _LIST_OPENING.match(line)  # （1、… continues its lead-in
+        if current and (not line or current.endswith(("。", "！", "？")) or lead_in or _HEADING.match(line)):
             yield current
             current = ""
         current += line
@@ -142,6 +151,7 @@ def _unwrapped(page: str) -> Iterator[str]:
         yield current
 
 
+_LIST_OPENING = re.compile(r"[（(]\s*1\s*、")
 _HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[.、．](?!\d)|第[一二三四五六七八九十]+部分)")
 
 
@@ -154,19 +164,28 @@ def audit_paragraphs(document: list[Paragraph]) -> list[Finding]:
     """Every inconsistency in one report's paragraphs, in order."""
     findings: list[Finding] = []
     named = _named_amounts(document)
+    year = _report_year(document)
     for index, paragraph in enumerate(document):
         findings.extend(_unchosen_words(paragraph))
         findings.extend(_changes(paragraph))
         findings.extend(_shares(paragraph, named))
         findings.extend(_completions(paragraph))
         findings.extend(_parts_below(document, index))
-    return findings
+        findings.extend(_counted_lists(paragraph, year))
+        findings.extend(_products(paragraph))
+        findings.extend(_scores(document, index))
+    findings.extend(_restated(document))
+    findings.extend(_parts_above_wholes(document))
+    findings.extend(_class_totals(document))
+    return sorted(findings, key=lambda f: f.line)
 
 
 def _unchosen_words(paragraph: Paragraph) -> Iterator[Finding]:
-    """A template's alternatives left in the text (增加/减少, 增长/下降): the report does not say which."""
+    """A template's alternatives left in the text (增加/减少, 增长/下降), or its hint (（或与2018年决算数持平）)."""
     for match in re.finditer(r"增加/减少|增长/下降|增加或减少|增长或下降", paragraph.text):
         yield _finding(paragraph, "措辞", match.group(), "增加或减少、增长或下降之一", *match.span(), "确定")
+    for match in re.finditer(r"[（(]或[^（）()。]{0,20}持平[）)]", paragraph.text):
+        yield _finding(paragraph, "措辞", match.group(), "删去填写提示", *match.span(), "确定")
 
 
 def _parts_below(document: list[Paragraph], index: int) -> Iterator[Finding]:
@@ -252,6 +271,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def _finding(paragraph: Paragraph, kind: str, stated: str, expected: str, start: int, end: int,
              certainty: str) -> Finding:
+    stated = re.sub(r"\s+", "", stated)  # as the report writes it, without the spaces pdftotext puts around digits
     return Finding(paragraph.file, paragraph.line, kind, stated, expected,
                    _sentence(paragraph.text, start, end), certainty, paragraph.where)
 
@@ -384,6 +404,192 @@ def _completions(paragraph: Paragraph) -> Iterator[Finding]:
         if verdict:
             yield _finding(paragraph, "完成预算", match.group(1) + "%", _shown(exact, _places(match.group(1))),
                            *match.span(), verdict)
+
+
+# ------------------------------------------------------------------ counts, dates and products in lists
+
+
+_COUNT = re.compile(r"(\d+)\s*批次")
+#: Words saying a list gives only some of what was counted (具体内容包括 promises them all).
+_SOME_OF = ("主要", "部分", "例如", "如下几", "等")
+#: An itemised list's entries: （1、… 2、… (a number and 、 opening the list or after ；).
+_ENTRY = re.compile(r"(?:^|[（(；;])\s*(\d{1,3})\s*[、.．]")
+_DATED_ENTRY = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*\d{1,2}\s*日")
+
+
+def _report_year(document: list[Paragraph]) -> int | None:
+    """The year a report is about: the first “2022年度” it writes (its title or first heading)."""
+    for paragraph in document:
+        match = re.search(r"(?<!\d)((?:19|20)\d\d)\s*年度", paragraph.text)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _entries(text: str) -> list[tuple[int, int, int]]:
+    """An itemised list numbered 1、2、3… in a paragraph: (number, start, end) of each entry, the numbers in order."""
+    numbered = [(int(m.group(1)), m.end()) for m in _ENTRY.finditer(text)]
+    entries: list[tuple[int, int]] = []
+    for number, start in numbered:
+        if number == len(entries) + 1:
+            entries.append((number, start))
+    ends = [start for _, start in entries[1:]] + [len(text)]
+    return [(number, start, end) for (number, start), end in zip(entries, ends)] if len(entries) > 1 else []
+
+
+def _counted_lists(paragraph: Paragraph, year: int | None) -> Iterator[Finding]:
+    """N批次 beside an itemised list of another length (when the list does not say it is partial); an entry of a
+    dated list (3月3日 …) dated in another year than the report's."""
+    text = paragraph.text
+    entries = _entries(text)
+    if not entries:
+        return
+    count = _COUNT.search(text[:entries[0][1]])
+    listed = len(entries)
+    lead = text[count.end() if count else 0:entries[0][1]]
+    if count and int(count.group(1)) != listed and not any(word in lead for word in _SOME_OF):
+        yield _finding(paragraph, "计数", count.group(), f"列出的 {listed} 次", *count.span(), "确定")
+    dated = [(_DATED_ENTRY.match(text[start:end].lstrip()), start) for _, start, end in entries]
+    if year is None or sum(1 for match, _ in dated if match) < 2:
+        return
+    for match, start in dated:
+        if match and match.group(1) and int(match.group(1)) != year:
+            where = text.index(match.group(), start)
+            yield _finding(paragraph, "日期", match.group(), f"{year} 年内", where, where + len(match.group()), "确定")
+
+
+_PRODUCT = re.compile(r"(\d+)\s*人[^。；]{0,30}?(\d+(?:\.\d+)?)\s*元\s*/\s*人[^。；]{0,12}?(?:合计|共计|计)\s*" + _NUMBER + r"\s*万元")
+
+
+def _products(paragraph: Paragraph) -> Iterator[Finding]:
+    """人数 × 标准 (元/人) stated beside their product in 万元: 762218人 × 52.7元/人 = 4016.89万元."""
+    for match in _PRODUCT.finditer(paragraph.text):
+        exact = Decimal(match.group(1)) * Decimal(match.group(2)) / 10000
+        stated = _number(match.group(3))
+        places = _places(match.group(3))
+        if _round(exact, places) != stated:
+            certainty = "可能" if abs(exact - stated) < Decimal(1).scaleb(-places) else "确定"
+            yield _finding(paragraph, "乘积", f"{match.group(3)}万元", f"{_round(exact, max(places, 2)):f}万元",
+                           *match.span(), certainty)
+
+
+# ------------------------------------------------------------------ figures across the document
+
+
+#: Totals a report states once for its year: a second, different value is a slip (2022年本年收入合计…).
+_RESTATED = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(本年收入合计|本年支出合计)(?:为|是|：|:)?\s*" + _NUMBER + r"\s*万元")
+
+
+def _restated(document: list[Paragraph]) -> Iterator[Finding]:
+    """The same year's named total stated again with another value (the main text against an attachment's)."""
+    first: dict[tuple[str, str], Decimal] = {}
+    for paragraph in document:
+        for match in _RESTATED.finditer(paragraph.text):
+            key, value = (match.group(1), match.group(2)), _number(match.group(3))
+            if key not in first:
+                first[key] = value
+            elif first[key] != value:
+                yield _finding(paragraph, "前后不一", f"{match.group(3)}万元", f"{first[key]:f}万元", *match.span(), "确定")
+
+
+#: (part, whole): each the first amount stated after its name; the part cannot be larger.
+_PART_WHOLE = ((r"机关运行经费(?:支出)?", r"(?<![人员日常])公用经费(?:支出)?(?:合计)?", "公用经费"),
+               (r"一般公共预算财政拨款基本支出", r"(?<!财政拨款)(?<!财政拨款的)基本支出", "本年基本支出"))
+
+
+def _first_amount(document: list[Paragraph], name: str) -> tuple[Paragraph, re.Match[str]] | None:
+    pattern = re.compile(name + r"(?:为|是|：|:)?\s*" + _NUMBER + r"\s*万元")
+    for paragraph in document:
+        match = pattern.search(paragraph.text)
+        if match:
+            return paragraph, match
+    return None
+
+
+def _parts_above_wholes(document: list[Paragraph]) -> Iterator[Finding]:
+    """机关运行经费 above the 公用经费 it is part of; 一般公共预算财政拨款基本支出 above the year's 基本支出."""
+    for part_name, whole_name, whole_word in _PART_WHOLE:
+        part, whole = _first_amount(document, part_name), _first_amount(document, whole_name)
+        if part and whole and _number(part[1].group(1)) > _number(whole[1].group(1)):
+            paragraph, match = part
+            yield _finding(paragraph, "部分大于整体", match.group(), f"不大于{whole_word} {whole[1].group(1)} 万元",
+                           *match.span(), "确定")
+
+
+_CLASS_TOTAL = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:（类）)?支出(?:（类）)?\s*" + _NUMBER + r"\s*万元")
+
+
+def _class_totals(document: list[Paragraph]) -> Iterator[Finding]:
+    """Each 类 of the 一般公共预算财政拨款支出 list (主要用于以下方面) against its 项 lines further on
+    (卫生健康（类）…（项）：支出决算为52.27万元), when every 项 of the document's lines is given."""
+    heads = [(p, m) for p in document for m in [re.search(_NUMBER + r"\s*万元\s*[，,]?\s*主要用于以下方面", p.text)] if m]
+    if not heads:
+        return
+    paragraph, head = heads[0]
+    totals = {m.group(1): m for m in _CLASS_TOTAL.finditer(paragraph.text, head.end())}
+    items: dict[str, list[Decimal]] = {}
+    for index, line in enumerate(document):
+        name = re.match(r"^\s*(?:\d+[.、．]\s*)?([\u4e00-\u9fff]{2,12})（类）[^（]{1,20}（款）[^（]{1,30}（项）", line.text)
+        if not name or document.index(paragraph) >= index:
+            continue
+        amount = re.search(r"支出决算为\s*" + _NUMBER + r"\s*万元", line.text)
+        if amount is None and index + 1 < len(document):  # the figure on the next line (4.住房保障…（项）：)
+            amount = re.match(r"\s*支出决算为\s*" + _NUMBER + r"\s*万元", document[index + 1].text)
+        if amount:
+            items.setdefault(_class_name(name.group(1)), []).append(_number(amount.group(1)))
+    for name, match in totals.items():
+        parts = items.get(_class_name(name))
+        if parts and len(items) >= 2 and sum(parts, Decimal(0)) != _number(match.group(2)):
+            yield _finding(paragraph, "合计", f"{match.group(2)}万元", f"{sum(parts, Decimal(0)):f}万元",
+                           *match.span(), "确定")
+
+
+def _class_name(name: str) -> str:
+    """A 类 as both places write it: 社会保障和就业支出（类） and 社会保障和就业（类） are one."""
+    return name[:-2] if name.endswith("支出") else name
+
+
+# ------------------------------------------------------------------ score tables in words
+
+
+_MARKS = re.compile(r"满分\s*(\d+(?:\.\d+)?)\s*分[^。；]{0,20}?得分(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
+_GRADE = re.compile(r"得分(?:为)?\s*(\d+(?:\.\d+)?)\s*分\s*[，,]\s*(?:评价|自评)?(?:结果|等级)(?:为|是)\s*[“\"]?(优|良|中|差)")
+#: The national grading of performance self-evaluations: 优 from 90, 良 from 80, 中 from 60.
+_GRADES = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))
+
+
+def _scores(document: list[Paragraph], index: int) -> Iterator[Finding]:
+    """A 得分 above its 满分; an indicator's 满分 and 得分 against its sub-indicators' (（1）二级指标… in the paragraphs
+    below); a total score against its grade."""
+    paragraph = document[index]
+    text = paragraph.text
+    for match in _MARKS.finditer(text):
+        full, got = _number(match.group(1)), _number(match.group(2))
+        if got > full:
+            yield _finding(paragraph, "得分", f"{match.group(2)}分", f"不高于满分 {match.group(1)} 分", *match.span(), "确定")
+    for match in _GRADE.finditer(text):
+        score = _number(match.group(1))
+        grade = next(word for floor, word in _GRADES if score >= floor)
+        if grade != match.group(2):
+            yield _finding(paragraph, "等级", match.group(2), f"{grade}（{match.group(1)} 分）", *match.span(), "确定")
+    own = _MARKS.search(text)
+    if not own or "一级指标" not in text:
+        return
+    subs = []
+    for below in document[index + 1:]:
+        if not re.match(r"\s*[（(]\d+[)）]", below.text):
+            if subs:
+                break
+            continue
+        sub = _MARKS.search(below.text)
+        if sub:
+            subs.append((_number(sub.group(1)), _number(sub.group(2))))
+    if len(subs) < 2:
+        return
+    for position, word in ((0, "满分"), (1, "得分")):
+        stated, parts = _number(own.group(position + 1)), sum((s[position] for s in subs), Decimal(0))
+        if stated != parts:
+            yield _finding(paragraph, "合计", f"{word}{own.group(position + 1)}分", f"{word}{parts:f}分", *own.span(), "确定")
 
 
 # ------------------------------------------------------------------ the text report
