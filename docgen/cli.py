@@ -458,4 +458,5 @@ def next_year_command(ctx: click.Context, file: Path, output: Path) -> None:
     """由本年度数据开始下一年度：年度加 1，本年数成为上年数，说明文字标为草稿 / start next year's data file."""
     from .nextyear import write_next_year
 
-    _wrote(ctx, _run(ctx, lambda: write_next_year(file, output)))
+    for path in _run(ctx, lambda: write_next_year(file, output)):
+        _wrote(ctx, path)

@@ -6,6 +6,13 @@ or derived, as the report printed it) as its ``上年``; this year's figures (th
 for the new year's tables (``docgen import --into`` fills them); the narrative
 is carried over, each text marked as a draft (:data:`DRAFT`) so that ``check``
 warns (DG921) until it is rewritten. Comments are not carried over.
+
+Each attached report (``附件``) gets its next-year copy too, in the folder
+``<output>-附件/`` beside the output, and the new file's 附件 names the copies:
+年度 + 1; the figures of the year it evaluated (amounts, completed values,
+scores, :data:`ATTACHMENT_FIGURES`) left out for the user to type; its names,
+targets and weights (the project and its indicators usually carry on) kept;
+every other text marked as a draft.
 """
 from __future__ import annotations
 
@@ -24,6 +31,15 @@ DRAFT_KEYS = ("变动原因", "支出变动原因", "预决算差异原因", "�
 THIS_YEAR = ("收入", "支出", "使用非财政拨款结余", "年初结转和结余", "结余分配", "年末结转和结余", "年初财政拨款结转和结余",
              "年末财政拨款结转和结余", "政府性基金预算财政拨款支出", "国有资本经营预算财政拨款支出",
              "一般公共预算财政拨款基本支出", "一般公共预算财政拨款项目支出", SECTION)
+#: An attached report's figures of the year it evaluated (under any key of these names): left out.
+ATTACHMENT_FIGURES = frozenset({
+    "收入", "支出", "基本支出明细", "支出明细", "年初结转结余", "支出预算数", "预算下达", "预算执行", "测算", "预算数",
+    "执行数", "到位数", "足额到位", "上年结转结余", "本年收入", "本年支出", "年初预算数", "全年预算数", "全年执行数",
+    "结余资金", "完成数", "全年数", "完成值", "全年完成值", "得分", "得分系数", "偏差原因", "未完成原因"})
+#: An attached report's names and targets: carried over as they are (every other text becomes a draft).
+ATTACHMENT_KEPT_TEXTS = frozenset({
+    "type", "版式", "部门", "部门简称", "项目名称", "标题项目名称", "名称", "主管部门", "实施单位", "单位性质", "收文单位",
+    "组建时间", "指标性质", "度量单位", "计量单位", "指标值", "年初指标值", "调整指标值", "对象", "单位", "标准名称"})
 _THREE_PUBLIC_FIGURES = ("决算数", "调整预算数", "运行维护费", "购置", "年末保有量", "团组数", "人数")
 
 
@@ -71,9 +87,40 @@ def _drafted(node: Any, key: str | None = None) -> Any:
     return node
 
 
-def write_next_year(file: Path, output: Path) -> Path:
-    """Write next year's data file for the data ``file`` (nothing is overwritten)."""
+def attachment_next_year(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Next year's copy of an attached report's ``data``: 年度 + 1, its figures left out, its texts drafts."""
+    new = _without_figures(copy.deepcopy(dict(data)))
+    new["年度"] = data["年度"] + 1
+    return _all_drafted(new)
+
+
+def _without_figures(node: Any) -> Any:
+    """``node`` without the ATTACHMENT_FIGURES, and without a mapping that held nothing else."""
+    if isinstance(node, dict):
+        kept = {k: _without_figures(v) for k, v in node.items() if k not in ATTACHMENT_FIGURES}
+        return {k: v for k, v in kept.items() if v != {} or node[k] == {}}
+    if isinstance(node, list):
+        return [_without_figures(v) for v in node]
+    return node
+
+
+def _all_drafted(node: Any, key: str | None = None) -> Any:
+    """``node`` with each text not under an ATTACHMENT_KEPT_TEXTS key marked as a draft."""
+    if isinstance(node, dict):
+        return {k: _all_drafted(v, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_all_drafted(v, key) for v in node]
+    if isinstance(node, str) and key not in ATTACHMENT_KEPT_TEXTS and not node.startswith(DRAFT):
+        return DRAFT + node
+    return node
+
+
+def write_next_year(file: Path, output: Path) -> list[Path]:
+    """Write next year's data file for the data ``file``, and a copy of each attached report in the folder
+    ``<output stem>-附件`` beside it; nothing is overwritten, nothing written unless all can be. The paths written,
+    the data file last."""
     from .contextdump import context_yaml
+    from .errors import DocgenError
     from .loader import load_file
     from .output import write_atomic
     from .pipeline import prepare
@@ -82,10 +129,25 @@ def write_next_year(file: Path, output: Path) -> Path:
     _fresh_output(output, ".yaml", file)
     prepared = prepare(file)
     data = next_year_data(load_file(file).data, prepared.context)
+    folder = output.parent / f"{output.stem}-附件"
+    copies = []
+    for entry, attached in zip(data.get("附件", []), prepared.attachments):
+        target = folder / Path(entry).name
+        if target in [t for t, _ in copies]:  # two attachments of one name in different folders
+            raise DocgenError.single("DG917", Location(str(target)), path=str(target))
+        _fresh_output(target, ".yaml", file, attached.report.document.path)
+        copies.append((target, attachment_next_year(load_file(attached.report.document.path).data)))
+    if copies:
+        data["附件"] = [f"{folder.name}/{target.name}" for target, _ in copies]
+        folder.mkdir(exist_ok=True)
+    for target, copied in copies:
+        head = (f"# {copied['年度']} 年度：由 docgen next-year 从 {target.name} 的 {copied['年度'] - 1} 年度版本开始；"
+                f"本年的数字请填写，标有“{DRAFT}”的文字是上年的，请改写。\n")
+        write_atomic(target, (head + context_yaml(copied)).encode("utf-8"))
     head = (f"# {data['年度']} 年度：由 docgen next-year 从 {file.name} 开始。上年数取自 {data['年度'] - 1} 年度的报告；\n"
             f"# 本年的数字请用 docgen import 公开表.xlsx -o … --into 本文件 读入；标有“{DRAFT}”的文字是上年的，请改写。\n")
     write_atomic(output, (head + context_yaml(data)).encode("utf-8"))
-    return output
+    return [target for target, _ in copies] + [output]
 
 
 def drafts_left(context: Mapping[str, Any], field: tuple[str | int, ...] = ()) -> Iterator[Problem]:
