@@ -6,7 +6,9 @@ title across the table, the 编制单位 and 单位：万元 line, then the tabl
 ``{{p 附表() }}`` prints): header rows merged where the official form merges
 them, the parts of a two-sided table side by side under their 收入/支出
 heading, then the rows; a table with no rows says 本部门本年度无此项收支.
-Amounts are numbers (two decimals shown), a blank cell stays empty. The zip is
+Amounts are numbers (two decimals shown), a blank cell stays empty; a zero
+amount keeps its number (``docgen import`` reads it back as 0) and shows as the
+layout's ``附表.零值`` says (空白, 0 or 0.00), as the report's tables do. The zip is
 rewritten with fixed timestamps (as every docgen output), and the workbook's
 own dates are fixed, so the same data gives the same bytes.
 """
@@ -22,10 +24,13 @@ from .publictables import SECTION, TABLES, UNIT, Cell, form
 
 _FIXED = datetime.datetime(2000, 1, 1)
 _HEADER_ROW = 4  # the sheet row of the form's first header row
+#: The number format of a zero amount for each ``附表.零值`` (an empty third section shows a zero as nothing).
+ZERO_FORMATS = {"空白": "0.00;-0.00;", "0": "0.00;-0.00;0", "0.00": "0.00"}
 
 
-def workbook_bytes(data: Mapping[str, Any]) -> bytes:
-    """The workbook of the tables in ``data`` (a loaded data file), one sheet per table given."""
+def workbook_bytes(data: Mapping[str, Any], zero: str = "0.00") -> bytes:
+    """The workbook of the tables in ``data`` (a loaded data file), one sheet per table given, a zero amount
+    shown as ``zero`` (a ``附表.零值``) says."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.writer.excel import ExcelWriter
@@ -54,7 +59,7 @@ def workbook_bytes(data: Mapping[str, Any]) -> bytes:
         for r, row in enumerate(laid.body):
             for c, cell in enumerate(row):
                 if cell is not None:
-                    _write_body(sheet, cell, _HEADER_ROW + len(laid.header) + r, 1 + c)
+                    _write_body(sheet, cell, _HEADER_ROW + len(laid.header) + r, 1 + c, zero)
     book.properties.created = book.properties.modified = _FIXED
     buffer = io.BytesIO()
     # ExcelWriter, not book.save: save stamps the current time as the modified date
@@ -70,11 +75,12 @@ def _write_header(sheet: Any, cell: Cell, row: int, column: int) -> None:
                           end_row=row + cell.rows - 1, end_column=column + cell.columns - 1)
 
 
-def _write_body(sheet: Any, cell: Cell, row: int, column: int) -> None:
+def _write_body(sheet: Any, cell: Cell, row: int, column: int, zero: str) -> None:
     """A body cell: an amount as the spreadsheet number (exact to the cent, as written in 万元), a text as
     text; a blank cell, and the note's width, left as they are (a sheet needs no merge to show it)."""
     if cell.kind in ("amount", "total-amount"):
         if cell.amount is not None:
-            sheet.cell(row, column, float(Decimal(cell.amount))).number_format = "0.00"
+            amount = Decimal(cell.amount)
+            sheet.cell(row, column, float(amount)).number_format = ZERO_FORMATS[zero] if amount == 0 else "0.00"
     elif cell.text:
         sheet.cell(row, column, cell.text)

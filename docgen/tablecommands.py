@@ -19,10 +19,11 @@ def _fresh_output(output: Path, suffix: str, *inputs: Path, allowed: Path | None
 
 
 def write_tables(file: Path, output: Path) -> Path:
-    """Write the 决算公开表 of the data ``file`` as a workbook; only that section is needed and checked."""
+    """Write the 决算公开表 of the data ``file`` as a workbook; only that section is needed and checked. Zeros
+    show as the data's layout writes them in the report (its ``附表.零值``)."""
     from .loader import load_file
     from .output import write_atomic
-    from .pipeline import resolve_report_type
+    from .pipeline import Report, choose_layout, resolve_report_type
     from .tablebook import workbook_bytes
     from .validation import validate
 
@@ -30,11 +31,13 @@ def write_tables(file: Path, output: Path) -> Path:
     doc = load_file(file)
     if SECTION not in doc.data:
         raise DocgenError.single("DG915", Location(str(file), 1, 1))
-    problems = [p for p in validate(doc, resolve_report_type(doc).schema)
+    report_type = resolve_report_type(doc)
+    problems = [p for p in validate(doc, report_type.schema)
                 if p.location and p.location.field[:1] == (SECTION,)]
     if problems:
         raise DocgenError(problems)
-    write_atomic(output, workbook_bytes(doc.data))
+    zero = choose_layout(Report(doc, report_type)).settings["附表"]["零值"]
+    write_atomic(output, workbook_bytes(doc.data, zero))
     return output
 
 

@@ -178,3 +178,22 @@ def test_every_bad_cell_is_located_at_once(tmp_path: Path) -> None:
 def test_the_example_workbook_imports_cleanly(tmp_path: Path) -> None:
     found = import_workbook(EXAMPLES / "2022-linshui-公开表.xlsx")
     assert exact(found["决算公开表"]) == exact(LINSHUI_TABLES)
+
+
+@pytest.mark.parametrize(("zero", "shown"), [("空白", "0.00;-0.00;"), ("0", "0.00;-0.00;0"), ("0.00", "0.00")])
+def test_zeros_in_the_workbook_show_as_the_layout_says_and_keep_their_value(zero: str, shown: str) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(workbook_bytes(load_file(LINSHUI).data, zero)))
+    row = [(c.value, c.number_format) for c in book["公开07表"][7]]  # 决算数: 因公出国（境）费 and 购置费 are 0
+    assert row == [("决算数", "General"), (2.82, "0.00"), (0, shown), (0.82, "0.00"), (0, shown), (0.82, "0.00"),
+                   (2, "0.00")]
+
+
+def test_docgen_tables_takes_the_zeros_from_the_datas_layout(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = tmp_path / "公开表.xlsx"
+    assert invoke("tables", str(LINSHUI), "-o", str(book)).exit_code == 0  # 四川-邻水: 附表.零值 is 空白
+    assert load_workbook(book)["公开07表"]["C7"].number_format == "0.00;-0.00;"
+    assert import_workbook(book)["决算公开表"]["一般公共预算财政拨款“三公”经费支出决算表"][1]["因公出国（境）费"] == 0
