@@ -10,6 +10,13 @@ its printed precision; one that only exact arithmetic contradicts is reported as
 ``可能`` (perhaps rounding), one no rounding explains as ``确定``. Shares that a
 report made sum to 100% by adjusting one item are accepted.
 
+Across a paragraph and the document, figures that must agree are compared too:
+a count (29批次) with the itemised list beside it, the dates of a dated list with
+the report's year (its first “2022年度”), 人数 × 标准 with their product, a year's
+named total stated twice, a part stated in one section with its whole in another
+(机关运行经费 and 公用经费), a 类 with its 项 lines, and scores written in words
+(得分 ≤ 满分, an indicator with its sub-indicators, a total with its grade).
+
 Text comes from .txt (UTF-8), .docx (python-docx: paragraphs, and table rows
 with their cells joined by tabs) and .pdf (poppler's ``pdftotext``, a page per
 form feed; paragraphs joined across wrapped lines). A folder stands for the
@@ -522,15 +529,18 @@ _CLASS_TOTAL = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:（类）)?支出(?:（�
 def _class_totals(document: list[Paragraph]) -> Iterator[Finding]:
     """Each 类 of the 一般公共预算财政拨款支出 list (主要用于以下方面) against its 项 lines further on
     (卫生健康（类）…（项）：支出决算为52.27万元), when every 项 of the document's lines is given."""
-    heads = [(p, m) for p in document for m in [re.search(_NUMBER + r"\s*万元\s*[，,]?\s*主要用于以下方面", p.text)] if m]
+    heads = [(i, m) for i, p in enumerate(document)
+             for m in [re.search(_NUMBER + r"\s*万元\s*[，,]?\s*主要用于以下方面", p.text)] if m]
     if not heads:
         return
-    paragraph, head = heads[0]
+    start, head = heads[0]
+    paragraph = document[start]
     totals = {m.group(1): m for m in _CLASS_TOTAL.finditer(paragraph.text, head.end())}
     items: dict[str, list[Decimal]] = {}
-    for index, line in enumerate(document):
+    for index in range(start + 1, len(document)):
+        line = document[index]
         name = re.match(r"^\s*(?:\d+[.、．]\s*)?([\u4e00-\u9fff]{2,12})（类）[^（]{1,20}（款）[^（]{1,30}（项）", line.text)
-        if not name or document.index(paragraph) >= index:
+        if not name:
             continue
         amount = re.search(r"支出决算为\s*" + _NUMBER + r"\s*万元", line.text)
         if amount is None and index + 1 < len(document):  # the figure on the next line (4.住房保障…（项）：)
