@@ -103,15 +103,25 @@ def prose(xml: str) -> Prose:
 
 
 def split_tags(xml: str, layout: str) -> list[Problem]:
-    """A warning for each tag whose characters sit in more than one run (DG411)."""
+    """A warning for each tag whose characters sit in more than one run once the editors' marks
+    are undone (:func:`docgen.compiled.normalise_runs`): DG411 when docgen joins it again (only
+    the formatting inside it is lost), DG426 when a brace pair itself is split between runs of
+    different formatting, which nothing can join (the braces print as they are)."""
+    from .compiled import normalise_runs, normalise_tags
+
     problems = []
-    for text, runs in _paragraphs(xml):
+    for text, runs in _paragraphs(normalise_runs(normalise_tags(xml))):
         bounds, position = set(), 0
         for run in runs[:-1]:
             position += len(run)
             bounds.add(position)
+        broken = sorted(b for b in bounds if text[b - 1:b + 1] in ("{{", "{%", "{#", "}}", "%}", "#}"))
+        for bound in broken:
+            problems.append(Problem("DG426", {"layout": layout, "pair": text[bound - 1:bound + 1],
+                                              "paragraph": text[:80]}, severity="warning"))
         for tag in _TAG.finditer(text):
-            if any(tag.start() < b < tag.end() for b in bounds):
+            inside = [b for b in bounds if tag.start() < b < tag.end()]
+            if inside and not set(inside) & set(broken):
                 problems.append(Problem("DG411", {"layout": layout, "tag": tag.group(0), "paragraph": text[:80]},
                                         severity="warning"))
     return problems

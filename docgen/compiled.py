@@ -107,7 +107,8 @@ _CELL_PROPERTIES = re.compile(r"<w:tcPr>(?:<w:cnfStyle\b[^>]*/>)?(?:<w:tcW\b[^>]
 
 def merge_cells(xml: str) -> str:
     """Table cells whose text starts with ``{% 合并 X %}``: merged down as ``X.合并`` says
-    (``restart`` or ``continue``, computed per row), their text printed on the first row only.
+    (``restart`` or ``continue``, computed per row), their text printed on the first row only
+    (all of the paragraph's runs, however an editor split them).
 
     The template keeps a plain tag in the cell's text, so it stays valid OOXML that Word
     opens without repair; only the compiled source carries the computed ``w:vMerge``
@@ -119,7 +120,9 @@ def merge_cells(xml: str) -> str:
         if tag is None:
             return tc
         value = f"({tag.group(1)}).合并"
-        end = tc.find("</w:t>", tag.end())
+        # the text up to the paragraph's last run: an editor may have split it into several runs
+        paragraph_end = tc.find("</w:p>", tag.end())
+        end = tc.rfind("</w:t>", tag.end(), paragraph_end if paragraph_end >= 0 else len(tc))
         end = end if end >= 0 else tag.end()
         tc = (tc[:tag.start()] + f"{{% if {value} == 'restart' %}}" + tc[tag.end():end] + "{% endif %}" + tc[end:])
         tc = re.sub(r"<w:vMerge\b[^>]*/>", "", tc)
@@ -147,6 +150,48 @@ def normalise_tags(xml: str) -> str:
         return text
 
     return _TAG_SPAN.sub(tag, xml) if "&" in xml else xml
+
+
+_PROOF_MARK = re.compile(r"<w:proofErr\b[^>]*/>")
+_BOOKMARK = re.compile(r"<w:bookmark(?:Start|End)\b[^>]*/>")
+_RUN = re.compile(r"<w:r(?: [^>]*)?>((?:<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?)<w:t(?: [^>]*)?>([^<]*)</w:t></w:r>",
+                  re.DOTALL)
+_LANG = re.compile(r"<w:lang\b[^>]*/>|<w:noProof/>|\s+w:rsid\w*=\"[^\"]*\"")
+_PARAGRAPH_XML = re.compile(r"<w:p[ >].*?</w:p>", re.DOTALL)
+_BRACES = re.compile(r"[{}%]")
+
+
+def normalise_runs(xml: str) -> str:
+    """Runs an editor split for its own marks put back together where they split a tag's
+    braces, so the tag reads whole again: spelling and grammar marks (``w:proofErr``) dropped,
+    neighbouring runs that differ only in language (``w:lang``, ``w:noProof``, revision ids)
+    and meet at a brace joined (bookmarks between them dropped), keeping the first run's
+    properties. Paragraphs without a brace are left as they are."""
+    if "{" not in xml:
+        return xml
+
+    def paragraph(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if "{" not in text and "}" not in text:
+            return text
+        text = _PROOF_MARK.sub("", text)
+        pieces: list[str] = []
+        joined: list[str] = []  # the texts of the run being built (pieces[-1]) ...
+        key = properties = None  # ... its properties without the language marks, and with them
+        last = 0
+        for run in _RUN.finditer(text):
+            between, run_key = text[last:run.start()], _LANG.sub("", run.group(1))
+            if joined and run_key == key and not _BOOKMARK.sub("", between) \
+                    and _BRACES.search(joined[-1][-1:] + run.group(2)[:1]):
+                joined.append(run.group(2))
+                pieces[-1] = f'<w:r>{properties}<w:t xml:space="preserve">{"".join(joined)}</w:t></w:r>'
+            else:
+                pieces += [between, run.group(0)]
+                joined, key, properties = [run.group(2)], run_key, run.group(1)
+            last = run.end()
+        return "".join(pieces) + text[last:]
+
+    return _PARAGRAPH_XML.sub(paragraph, xml)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -283,10 +328,10 @@ def expand_guards(xml: str, levels: Mapping[str, int]) -> str:
 
 def template_source(xml: str, levels: Mapping[str, int], patcher: Any) -> str:
     """A templated part's XML as the Jinja source docgen compiles: tags normalised
-    (:func:`normalise_tags`), ``如有`` guards expanded (:func:`expand_guards`), docxtpl's
+    (:func:`normalise_tags`, :func:`normalise_runs`), ``如有`` guards expanded (:func:`expand_guards`), docxtpl's
     ``patch_xml`` (``patcher``: a DocxTemplate), table merges (:func:`merge_cells`), one
     paragraph per line."""
-    return _split_lines(merge_cells(patcher.patch_xml(expand_guards(normalise_tags(xml), levels))))
+    return _split_lines(merge_cells(patcher.patch_xml(expand_guards(normalise_runs(normalise_tags(xml)), levels))))
 
 
 def _split_lines(xml: str) -> str:

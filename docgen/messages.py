@@ -228,6 +228,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
               "所在段落：“{paragraph}”",
               "layout {layout} uses {name}, which this report type does not have (see --dump-context); "
               "in paragraph “{paragraph}”"),
+    "DG420": ("版式 {layout} 的模板 {part} 中，<{element}> 不在 OOXML 标准规定的先后位置（多是某项格式设置的顺序不对）："
+              "Word 打开时会提示“发现无法读取的内容”，修复时可能丢掉这项设置，WPS 可能直接忽略它；请在 Word 中打开模板，"
+              "接受修复后检查这一处的格式，再另存为 .docx；位置：“{place}”",
+              "layout {layout}: in {part}, <{element}> is out of the order the OOXML schema requires: Word reports "
+              "unreadable content and its repair may drop the setting, WPS may ignore it; open the template in Word, "
+              "accept the repair, check the formatting there and save as .docx; at “{place}”"),
+    "DG421": ("版式 {layout} 的模板 {part} 中有 Word 不认识的元素 <{element}>：Word 打开时会提示“发现无法读取的内容”，"
+              "修复时删掉它（连同其中的文字和标签），WPS 可能拒绝打开；请在 Word 中删掉这一处重新输入，"
+              "或接受修复后另存为 .docx；位置：“{place}”",
+              "layout {layout}: {part} has an element Word does not know, <{element}>: Word reports unreadable "
+              "content and its repair deletes it (with its text and tags), WPS may refuse the file; retype that "
+              "place in Word, or accept the repair and save as .docx; at “{place}”"),
+    "DG422": ("版式 {layout} 的模板 {part} 中，<{element}> 的 {attribute} 取值 {value} 不是标准允许的值：Word 会提示修复并"
+              "丢掉这项格式，WPS 可能显示得不一样；请在 Word 中选中这一处，用“段落”或“字体”对话框重新设置后另存为 .docx；"
+              "位置：“{place}”",
+              "layout {layout}: in {part}, {attribute}=“{value}” of <{element}> is not an allowed value: Word "
+              "repairs the file and drops that formatting, WPS may show it differently; set it again in Word's "
+              "Paragraph or Font dialog and save as .docx; at “{place}”"),
+    "DG423": ("版式 {layout} 的模板 {part} 不符合 OOXML 标准（{reason}）：Word 或 WPS 打开时可能要求修复；"
+              "请在 Word 中打开模板、接受修复后另存为 .docx；位置：“{place}”",
+              "layout {layout}: {part} is not valid OOXML ({reason}); Word or WPS may ask to repair it; open the "
+              "template in Word, accept the repair and save as .docx; at “{place}”"),
+    "DG424": ("版式 {layout} 的段落标签 {tag} 所在段落里还有文字“{text}”：{{%p %}} 标签代表整个段落，这些文字不会出现在报告中；"
+              "请把它们移到另一段；所在段落：“{paragraph}”",
+              "layout {layout}: the paragraph tag {tag} shares its paragraph with “{text}”: a {{%p %}} tag stands "
+              "for the whole paragraph, so that text never reaches the report; move it to another paragraph; "
+              "in paragraph “{paragraph}”"),
+    "DG425": ("未安装 openxml-audit，没有按 OOXML 标准检查版式 {layout} 的模板（pip install openxml-audit）",
+              "openxml-audit is not installed, so layout {layout}'s template was not checked against the OOXML "
+              "schemas (pip install openxml-audit)"),
+    "DG426": ("版式 {layout} 中标签的括号“{pair}”被拆在两段格式不同的文字里，docgen 无法把它拼回标签（报告里会照原样印出括号，"
+              "或报语法错误）；请选中整个标签，清除格式后重新输入；所在段落：“{paragraph}”",
+              "layout {layout}: the tag braces “{pair}” are split between two runs of different formatting, so "
+              "docgen cannot join the tag again (the braces print as they are, or it is a syntax error); select "
+              "the whole tag, clear its formatting and type it again; in paragraph “{paragraph}”"),
     # output (DG5xx)
     "DG501": ("无法写入输出文件 {path}：{reason}", "cannot write the output file {path}: {reason}"),
     # charts and PDF (DG8xx)
