@@ -312,12 +312,19 @@ PERFORMANCE_TRIGGERED = {
                          "算数 139.20 万元：上年结余资金是全年预算数（和年初结转结余）的一部分，请核对",
                          "report.yaml:123:5: 警告 DG724: 日期（落款日期（原样照写，如 2020年9月15日））: 文中的日期是 2021 年（“2021年9月15日”），而报告的"
                          "年份是 2019、2020 年：请核对日期"]),
+    # a project's own text: 72 ÷ 139.2 = 51.724%
+    "DG722 of a department's project": ("2019-panzhihua-附件/部门整体.yaml",
+                                        [("    概述: 市级专项资金为", "    概述: 市级专项资金执行率51.73%，为")],
+                                        ["report.yaml:83:9: 警告 DG722: 项目预算管理[1].概述（项目概述）: 文中写的执行率是 51.73%"
+                                         "（“市级专项资金执行率51.73%”），而执行数 72.00 万元 ÷ 预算数 139.20 万元 = 51.72%：请核对"]),
 }
 PERFORMANCE_NEAR_MISSES = {
     "the score and grade as computed": ("2020-dongchuan-离休.yaml",
                                         [("完成情况良好。", "完成情况良好，自评得分99分，评价等级为“优秀”。")]),
     "the rate at its precision, a date the year after": (
         "2019-emeishan-附件/项目-双创工作经费.yaml", [("  使用说明: 双创", "  使用说明: 2020年3月拨付完毕，执行率100.0%。双创")]),
+    "a project's rate rounded to a whole percent": ("2019-panzhihua-附件/部门整体.yaml",
+                                                    [("    概述: 市级专项资金为", "    概述: 市级专项资金执行率52%，为")]),
     "the balance all carried over": ("2019-panzhihua-附件/部门整体.yaml", [("年初结转结余:\n  基本支出: 1.58\n  项目支出: 29.2",
                                                                           "年初结转结余:\n  基本支出: 1.58\n  项目支出: 139.2"),
                                                                          ("结余资金: 29.2", "结余资金: 139.2"),
