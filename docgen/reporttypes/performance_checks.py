@@ -12,10 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterator, Mapping
 
 from ..calc import money
-from ..errors import Location, Problem
+from ..errors import FieldPath, Location, Problem
 
 Context = Mapping[str, Any]
-Path = tuple[str | int, ...]
 
 #: The total score written in words: 总得分95分, 自评得分为95.5分, 综合得分：93分.
 STATED_SCORE = re.compile(r"(?:总得分|综合得分|自评得分|评价得分|最终得分|总分)(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
@@ -29,9 +28,9 @@ STATED_RATE = re.compile(r"执行率(?:为|是|达到|达|：|:)?\s*(\d+(?:\.\d+
 DATE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月")
 
 
-def texts(data: Context, skip: tuple[str, ...]) -> Iterator[tuple[Path, str]]:
+def texts(data: Context, skip: tuple[str, ...]) -> Iterator[tuple[FieldPath, str]]:
     """Every string of the data (its field path and text), the top-level keys ``skip`` aside."""
-    def walk(node: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    def walk(node: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
         if isinstance(node, str):
             yield path, node
         elif isinstance(node, Mapping):
@@ -44,11 +43,7 @@ def texts(data: Context, skip: tuple[str, ...]) -> Iterator[tuple[Path, str]]:
     yield from walk(data, ())
 
 
-def _places(text: str) -> int:
-    return len(text.split(".")[1]) if "." in text else 0
-
-
-def stated_totals(items: Iterator[tuple[Path, str]], score: Any, grade: str | None,
+def stated_totals(items: Iterator[tuple[FieldPath, str]], score: Any, grade: str | None,
                   grades: list[str]) -> Iterator[Problem]:
     """A total score (DG720) or a grade (DG721) a text states other than the computed ``score`` and its ``grade``."""
     for path, text in items:
@@ -63,21 +58,21 @@ def stated_totals(items: Iterator[tuple[Path, str]], score: Any, grade: str | No
                                         "text": _excerpt(text, match)}, Location(field=path), "warning")
 
 
-def stated_rates(items: Iterator[tuple[Path, str]], actual: Any, budget: Any) -> Iterator[Problem]:
+def stated_rates(items: Iterator[tuple[FieldPath, str]], actual: Any, budget: Any) -> Iterator[Problem]:
     """A 执行率 a text states other than 执行数 ÷ 预算数, rounded half-up to the text's precision (DG722)."""
     if actual is None or budget is None or money(budget) == 0:
         return
     exact = money(actual) / money(budget) * 100
     for path, text in items:
         for match in STATED_RATE.finditer(text):
-            shown = exact.quantize(Decimal(1).scaleb(-_places(match.group(1))), rounding=ROUND_HALF_UP)
+            shown = exact.quantize(Decimal(match.group(1)), rounding=ROUND_HALF_UP)  # to the stated precision
             if shown != Decimal(match.group(1)):
                 yield Problem("DG722", {"stated": match.group(1), "rate": shown, "actual": money(actual),
                                         "budget": money(budget), "text": _excerpt(text, match)},
                               Location(field=path), "warning")
 
 
-def dated_outside(items: Iterator[tuple[Path, str]], years: tuple[int, ...]) -> Iterator[Problem]:
+def dated_outside(items: Iterator[tuple[FieldPath, str]], years: tuple[int, ...]) -> Iterator[Problem]:
     """A date in a text whose year is none of ``years`` (the year evaluated and the one the report is written in)."""
     for path, text in items:
         for match in DATE_YEAR.finditer(text):
