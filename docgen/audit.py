@@ -484,7 +484,8 @@ def _products(paragraph: Paragraph) -> Iterator[Finding]:
 
 
 #: Totals a report states once for its year: a second, different value is a slip (2022年本年收入合计…).
-_RESTATED = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(本年收入合计|本年支出合计)(?:为|是|：|:)?\s*" + _NUMBER + r"\s*万元")
+_RESTATED = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?:度)?\s*(本年收入合计|本年支出合计|财政拨款收、支总计|收、支总计)(?:为|是|：|:)?\s*"
+                       + _NUMBER + r"\s*万元")
 
 
 def _restated(document: list[Paragraph]) -> Iterator[Finding]:

@@ -90,6 +90,9 @@ CASES = {
     # the same named total of a year stated twice; another year's is another figure
     "a total restated otherwise": ("2022年本年收入合计6796.16万元。", "附件：2022年本年收入合计10805.3万元。",
                                    [("前后不一", "10805.3万元", "6796.16万元", "确定")]),
+    "a chart's labels with the years swapped": ("2022年度收、支总计6796.16万元。与2021年相比，减少351.21万元，下降4.91%。",
+                                                "2021年收、支总计6796.16万元\t2022年收、支总计7147.37万元",
+                                                [("前后不一", "7147.37万元", "6796.16万元", "确定")]),
     "a total restated alike or for another year": ("2022年本年收入合计6796.16万元。", "2021年本年收入合计7147.37万元。",
                                                    "2022年本年收入合计6796.16万元。", []),
     # a part the definitions make part of a whole stated elsewhere
@@ -159,7 +162,7 @@ def test_the_seeds_slips_are_found_as_written_down_and_nothing_else() -> None:
                     for seed, slips in AUDIT_LIST.items() for s in slips if s["caught"])
     assert got == listed  # every finding is on the list: no false alarm
     slips = [s for slips in AUDIT_LIST.values() for s in slips if not s.get("same_slip")]
-    assert (sum(s["caught"] for s in slips), len(slips)) == (32, 35)  # recall 91% (was 23 of 34)
+    assert (sum(s["caught"] for s in slips), len(slips)) == (33, 36)  # recall 92% (was 23 of 34)
     assert all(s.get("missed") for s in slips if not s["caught"]), "say why each miss is missed"
 
 
