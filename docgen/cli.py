@@ -455,7 +455,7 @@ def import_command(ctx: click.Context, workbook: Path, output: Path, into: Path 
               help="下一年度的数据文件 / the next year's data file")
 @click.pass_context
 def next_year_command(ctx: click.Context, file: Path, output: Path) -> None:
-    """由本年度数据开始下一年度：年度加 1，本年数成为上年数，说明文字标为草稿 / start next year's data file."""
+    """由本年度数据开始下一年度：年度加 1，本年数成为上年数，说明文字标为草稿；附件各得一份 / start next year's data file."""
     from .nextyear import write_next_year
 
     for path in _run(ctx, lambda: write_next_year(file, output)):
