@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from .errors import Location, Problem
 from .publictables import SECTION
@@ -73,16 +73,16 @@ def next_year_data(data: Mapping[str, Any], context: Mapping[str, Any]) -> dict[
                     facts.pop(key, None)
                 for kind in ("国内公务接待", "外事接待"):
                     facts.pop(kind, None)
-    return _drafted(new)
+    return _drafted(new, lambda key: key in DRAFT_KEYS)
 
 
-def _drafted(node: Any, key: str | None = None) -> Any:
-    """``node`` with each text under a DRAFT_KEYS key marked as a draft."""
+def _drafted(node: Any, drafts: Callable[[str | None], bool], key: str | None = None) -> Any:
+    """``node`` with each text under a key that ``drafts`` marked as a draft."""
     if isinstance(node, dict):
-        return {k: _drafted(v, k) for k, v in node.items()}
+        return {k: _drafted(v, drafts, k) for k, v in node.items()}
     if isinstance(node, list):
-        return [_drafted(v, key) for v in node]
-    if isinstance(node, str) and key in DRAFT_KEYS and not node.startswith(DRAFT):
+        return [_drafted(v, drafts, key) for v in node]
+    if isinstance(node, str) and drafts(key) and not node.startswith(DRAFT):
         return DRAFT + node
     return node
 
@@ -91,7 +91,7 @@ def attachment_next_year(data: Mapping[str, Any]) -> dict[str, Any]:
     """Next year's copy of an attached report's ``data``: 年度 + 1, its figures left out, its texts drafts."""
     new = _without_figures(copy.deepcopy(dict(data)))
     new["年度"] = data["年度"] + 1
-    return _all_drafted(new)
+    return _drafted(new, lambda key: key not in ATTACHMENT_KEPT_TEXTS)
 
 
 def _without_figures(node: Any) -> Any:
@@ -101,17 +101,6 @@ def _without_figures(node: Any) -> Any:
         return {k: v for k, v in kept.items() if v != {} or node[k] == {}}
     if isinstance(node, list):
         return [_without_figures(v) for v in node]
-    return node
-
-
-def _all_drafted(node: Any, key: str | None = None) -> Any:
-    """``node`` with each text not under an ATTACHMENT_KEPT_TEXTS key marked as a draft."""
-    if isinstance(node, dict):
-        return {k: _all_drafted(v, k) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_all_drafted(v, key) for v in node]
-    if isinstance(node, str) and key not in ATTACHMENT_KEPT_TEXTS and not node.startswith(DRAFT):
-        return DRAFT + node
     return node
 
 
