@@ -33,7 +33,7 @@ _TAG = re.compile(r"\{[{%].*?[%}]\}", re.DOTALL)
 _TEMPLATED = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
 #: Names every template may use besides the data: docgen's numbering, its sentence helpers and Jinja's own.
 _BUILT_IN_NAMES = {"编号", "loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false",
-                   "none", "True", "False", "None"} | set(make_globals()) | {"附表"}  # docgen/tabledocx.py
+                   "none", "True", "False", "None"} | set(make_globals()) | {"附表", "有图"}  # docgen/tabledocx.py, docgen/charts.py
 
 
 def new_layout(report_type: ReportType, name: str, source: str, into: Path,

@@ -19,7 +19,9 @@ dropped, and a template that formats every point has its pattern repeated for
 added points. The workbook is written anew (categories in column A, one
 column per series), deterministically. Pie and doughnut charts leave out
 categories whose values are all zero unless the layout's ``饼图列出零项`` says
-otherwise.
+otherwise; a chart whose values are all zero is left out with its caption
+unless ``画零值图表`` says to draw it (:func:`make_chart_global`). Data labels
+showing values or percentages follow the layout's ``金额格式`` / ``百分比格式``.
 """
 from __future__ import annotations
 
@@ -112,6 +114,27 @@ def _rels_name(part: str) -> str:
     return posixpath.join(folder, "_rels", name + ".rels")
 
 
+def has_values(entry: Mapping[str, Any]) -> bool:
+    """Whether a ``图表`` entry has a value other than zero (a chart of zeros draws nothing)."""
+    return any(Decimal(str(v)) != 0 for s in entry.get("系列", ()) for v in s.get("值", ()))
+
+
+def make_chart_global(settings: Mapping[str, Any]) -> Callable[..., bool]:
+    """The template global ``有图(name)``: whether the chart ``name`` is drawn. A chart whose data
+    is all zero is not, with its caption (:func:`docgen.compiled.guard_charts`), unless the
+    layout's ``画零值图表`` says so; a name without data is drawn, so binding reports it (DG801)."""
+    from jinja2 import pass_context
+
+    draw_zeros = bool(settings.get("画零值图表", False))
+
+    @pass_context
+    def 有图(context: Any, name: str) -> bool:
+        entry = context.get("图表", {}).get(name) if isinstance(context.get("图表"), Mapping) else None
+        return draw_zeros or not isinstance(entry, Mapping) or has_values(entry)
+
+    return 有图
+
+
 def find_charts(document_xml: str, read: Callable[[str], bytes | None]) -> list[Chart]:
     """The named charts of a document, from its XML and a reader of its package's parts."""
     rels = _relationships((read(_rels_name("word/document.xml")) or b"").decode("utf-8"), "word/document.xml")
@@ -161,7 +184,7 @@ def bind(charts: Sequence[Chart], document_xml: str, data: Mapping[str, Any],
                                      available="、".join(names) or "无")
         try:
             xml, sheet, shown = bind_chart_xml(chart.xml, ChartData.from_context(data[chart.name]),
-                                               bool(settings.get("饼图列出零项", False)))
+                                               bool(settings.get("饼图列出零项", False)), label_formats(settings))
         except ValueError as exc:
             raise DocgenError.single("DG803", layout=layout, name=chart.name, reason=str(exc)) from None
         replaced[chart.part] = xml
@@ -183,8 +206,46 @@ def bind_package(docx: bytes, data: Mapping[str, Any], settings: Mapping[str, An
                          for n in archive.namelist())
 
 
-def bind_chart_xml(xml: bytes, data: ChartData, pie_zeros: bool = False) -> tuple[bytes, str, ChartData]:
-    """The chart part with ``data`` in its caches and ranges, its sheet name and the data it shows.
+#: The Excel number format of a chart's data labels for each 金额格式 / 百分比格式. Excel cannot
+#: tell a whole number from others: 整数省略小数 keeps two decimals (6.00 where the text says 6),
+#: 去掉末尾的零 is General for amounts and ``0.##%`` for shares (a whole share prints as 60.%).
+MONEY_LABELS = {"两位小数": "0.00", "一位小数": "0.0", "去掉末尾的零": "General", "整数省略小数": "0.00"}
+PERCENT_LABELS = {"两位小数": "0.00%", "一位小数": "0.0%", "去掉末尾的零": "0.##%", "整数省略小数": "0.00%"}
+
+
+def label_formats(settings: Mapping[str, Any]) -> tuple[str, str]:
+    """The number formats of value and percentage data labels under the layout's settings."""
+    return (MONEY_LABELS.get(settings.get("金额格式", ""), "0.00"),
+            PERCENT_LABELS.get(settings.get("百分比格式", ""), "0.00%"))
+
+
+def _format_labels(root: Any, formats: tuple[str, str]) -> None:
+    """Each ``c:dLbls`` showing percentages or values numbered as the text is (``formats``:
+    value and percentage format codes), the ``c:numFmt`` in its schema place."""
+    from lxml import etree
+
+    money, percent = formats
+    for labels in root.iter(f"{{{C}}}dLbls"):
+        shown = {name: labels.find(f"c:{name}", _NS) for name in ("showPercent", "showVal")}
+        on = [name for name, e in shown.items() if e is not None and e.get("val") in ("1", "true")]
+        if not on:
+            continue
+        code = percent if "showPercent" in on else money
+        old = labels.find("c:numFmt", _NS)
+        if old is not None:
+            labels.remove(old)
+        fmt = etree.Element(f"{{{C}}}numFmt", formatCode=code, sourceLinked="0")
+        points = labels.findall("c:dLbl", _NS)
+        if points:
+            points[-1].addnext(fmt)
+        else:
+            labels.insert(0, fmt)
+
+
+def bind_chart_xml(xml: bytes, data: ChartData, pie_zeros: bool = False,
+                   formats: tuple[str, str] | None = None) -> tuple[bytes, str, ChartData]:
+    """The chart part with ``data`` in its caches and ranges, its sheet name and the data it shows;
+    with ``formats`` (:func:`label_formats`), its data labels numbered as the text is.
 
     Raises ``ValueError`` for a chart that has no category series to bind
     (scatter and bubble charts, or a chart with no series).
@@ -212,6 +273,8 @@ def bind_chart_xml(xml: bytes, data: ChartData, pie_zeros: bool = False) -> tupl
         labels = ser.find("c:dLbls", _NS)
         if labels is not None:
             _fit_points(labels, "dLbl", count)
+    if formats is not None:
+        _format_labels(root, formats)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), sheet, data
 
 

@@ -23,6 +23,7 @@ written.
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import marshal
 import re
@@ -326,12 +327,44 @@ def expand_guards(xml: str, levels: Mapping[str, int]) -> str:
     return declaration + etree.tostring(root, encoding="unicode")
 
 
+_CHART_NAME = re.compile(r'<wp:docPr\b[^>]*?\b(?:descr|title)="([^"]+)"')
+_CAPTION = re.compile(r"^\s*(\{\{-?\s*(图|编号\(\s*['\"]图['\"]\s*\))\s*-?\}\}|图\s*\d)")
+
+
+def guard_charts(xml: str) -> str:
+    """Each paragraph holding a named chart, with its caption (the next paragraph, when it starts
+    with ``{{ 图 }}`` or 图1…), put inside ``{%p if 有图('name') %}``: a chart whose data is all
+    zero is left out with its caption, so the figures stay numbered without a gap
+    (:func:`docgen.charts.make_chart_global`, the layout's ``画零值图表``)."""
+    if "<c:chart" not in xml:
+        return xml
+    from lxml import etree
+
+    declaration = xml[: xml.index("?>") + 2] if xml.startswith("<?xml") else ""
+    root = etree.fromstring(xml[len(declaration):].encode("utf-8"))
+    for paragraph in list(root.iter(_W + "p")):
+        markup = etree.tostring(paragraph, encoding="unicode")
+        name = _CHART_NAME.search(markup) if "<c:chart" in markup else None
+        if name is None:
+            continue
+        last = paragraph
+        caption = paragraph.getnext()
+        if caption is not None and caption.tag == _W + "p" and _CAPTION.match(_paragraph_text(caption)):
+            last = caption
+        chart = html.unescape(name.group(1)).strip().replace("\\", "\\\\").replace("'", "\\'")
+        paragraph.addprevious(_tag_paragraph(f"{{%p if 有图('{chart}') %}}"))
+        last.addnext(_tag_paragraph("{%p endif %}"))
+    return declaration + etree.tostring(root, encoding="unicode")
+
+
 def template_source(xml: str, levels: Mapping[str, int], patcher: Any) -> str:
     """A templated part's XML as the Jinja source docgen compiles: tags normalised
-    (:func:`normalise_tags`, :func:`normalise_runs`), ``如有`` guards expanded (:func:`expand_guards`), docxtpl's
+    (:func:`normalise_tags`, :func:`normalise_runs`), ``如有`` guards expanded (:func:`expand_guards`),
+    charts guarded (:func:`guard_charts`), docxtpl's
     ``patch_xml`` (``patcher``: a DocxTemplate), table merges (:func:`merge_cells`), one
     paragraph per line."""
-    return _split_lines(merge_cells(patcher.patch_xml(expand_guards(normalise_runs(normalise_tags(xml)), levels))))
+    guarded = guard_charts(expand_guards(normalise_runs(normalise_tags(xml)), levels))
+    return _split_lines(merge_cells(patcher.patch_xml(guarded)))
 
 
 def _split_lines(xml: str) -> str:

@@ -41,7 +41,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import missing
 
-from .charts import bind, bind_package
+from .charts import bind, bind_package, make_chart_global
 from .compiled import CompiledTemplate, OutputTooLarge, append_bodies, check_parts, open_package, read_members
 from .errors import DocgenError, Problem
 from .formatting import NextNumber, Numbering, make_filters
@@ -140,7 +140,7 @@ class _LayoutEnvironment(ImmutableSandboxedEnvironment):
         super().__init__(undefined=_TracedUndefined, autoescape=True, keep_trailing_newline=True,
                          finalize=docx_text)
         self.filters.update(make_filters(settings))
-        self.globals.update(make_globals(), 附表=make_table_global(settings))
+        self.globals.update(make_globals(), 附表=make_table_global(settings), 有图=make_chart_global(settings))
         self.new_department = settings["新组建句"]
         self.limits = Limits.of(settings)
         self._compiled: dict[str, Any] = {}

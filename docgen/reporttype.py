@@ -33,6 +33,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "结构列出零项": False,
     # draw 0 万元 categories as (empty) slices in pie and doughnut charts, or leave them out
     "饼图列出零项": False,
+    # whether a chart whose values are all zero is drawn (default: left out with its caption, figures renumbered)
+    "画零值图表": False,
     # what the sentence helpers (docgen/sentences.py) print for a department new this year, without last year's figure
     "新组建句": "因我单位为{年度}年新组建部门，无{上年度}年决算数。",
     # how a 项-level 科目 is written in full ({类} {款} {项} are the names)

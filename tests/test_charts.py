@@ -222,3 +222,61 @@ def test_a_finished_document_can_be_bound_again(linshui: bytes) -> None:
     for chart, rows in charts_of(rebound).values():
         assert cached(chart, "c:val") == ["1.25", "3"]
         assert rows[1:] == [["甲", "1.25"], ["乙", "3"]]
+
+
+# ---------------------------------------------------------------- a chart of zeros
+
+
+def test_an_all_zero_chart_is_left_out_with_its_caption_and_the_figures_stay_numbered(linshui_copy: Path) -> None:
+    text = linshui_copy.read_text(encoding="utf-8").replace("运行维护费: 0.82", "运行维护费: 0")
+    start, end = text.index("    国内公务接待:"), text.index("    外事接待:")
+    text = text[:start] + "    国内公务接待: {决算数: 0, 批次: 0, 人次: 0}\n" + text[end:]
+    linshui_copy.write_text(text, encoding="utf-8")
+    docx = render_bytes(linshui_copy)
+    assert 'descr="三公经费结构"' not in document_xml(docx) and 'descr="收入结构"' in document_xml(docx)
+    lines = document_text(docx).splitlines()
+    assert re.findall(r"图(\d+)：", "\n".join(lines)) == ["1", "2", "3", "4", "5", "6"]
+    assert not any("“三公”经费财政拨款支出结构" in line for line in lines)
+
+
+def test_the_layout_setting_draws_an_all_zero_chart() -> None:
+    from jinja2 import Environment
+
+    from docgen.charts import make_chart_global
+
+    zeros = {"图表": {"甲": {"类别": ["a", "b"], "系列": [{"名称": "金额", "值": [0, "0.00"]}]},
+                    "乙": {"类别": ["a"], "系列": [{"名称": "金额", "值": [0.01]}]}}}
+    source = "{{ 有图('甲') }} {{ 有图('乙') }} {{ 有图('丙') }}"
+    for draw, expected in ((False, "False True True"), (True, "True True True")):
+        env = Environment()
+        env.globals["有图"] = make_chart_global({"画零值图表": draw})
+        assert env.from_string(source).render(zeros) == expected
+
+
+def test_a_chart_paragraph_and_its_caption_are_guarded_in_the_compiled_source() -> None:
+    from docgen.compiled import guard_charts
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    chart = ('<w:p><w:r><w:drawing><wp:docPr xmlns:wp="wp" id="1" descr="收入结构"/>'
+             '<c:chart xmlns:c="c" r:id="rId5" xmlns:r="r"/></w:drawing></w:r></w:p>')
+    xml = (f"<w:body {w}><w:p><w:r><w:t>正文</w:t></w:r></w:p>{chart}"
+           "<w:p><w:r><w:t>{{ 图 }}：收入结构图</w:t></w:r></w:p><w:p><w:r><w:t>下文</w:t></w:r></w:p></w:body>")
+    texts = re.findall(r"<w:t>([^<]*)</w:t>|(<w:drawing>)", guard_charts(xml))
+    assert ["".join(t) for t in texts] == ["正文", "{%p if 有图('收入结构') %}", "<w:drawing>", "{{ 图 }}：收入结构图",
+                                          "{%p endif %}", "下文"]
+
+
+def test_data_labels_follow_the_layouts_number_formats(linshui: bytes) -> None:
+    """Pie labels print shares as the text does (88.24%, not 88.2%); bar labels amounts as 金额格式
+    (四川-邻水: 百分比格式 去掉末尾的零, 金额格式 整数省略小数)."""
+    from docgen.charts import label_formats
+
+    charts = charts_of(linshui)
+    assert charts["收入结构"][0].xpath("//c:dLbls/c:numFmt/@formatCode", namespaces=NS) == ["0.##%"]
+    assert charts["收支总计变动"][0].xpath("//c:dLbls/c:numFmt/@formatCode", namespaces=NS) == ["0.00"]
+    assert label_formats({"金额格式": "去掉末尾的零", "百分比格式": "一位小数"}) == ("General", "0.0%")
+    pie = etree.fromstring(bind_chart_xml(WORD_PIE, data(["甲", "乙", "丙"], ("金额", ["1", "2", "3"])),
+                                          formats=("0.00", "0.0%"))[0])
+    labels = pie.find(".//c:dLbls", NS)
+    assert [etree.QName(e).localname for e in labels][:3] == ["dLbl", "numFmt", "showPercent"]
+    assert labels.find("c:numFmt", NS).get("formatCode") == "0.0%"
