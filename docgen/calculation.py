@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, Callable, Mapping, Sequence
 
 from . import calc
-from .errors import DocgenError, FieldPath, Location, Problem
+from .errors import DocgenError
 from .loader import copy_data
 from .plugins import CALCULATORS, Registry, did_you_mean
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import CodeType
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 from xml.parsers import expat
 
 from jinja2 import Environment, Template

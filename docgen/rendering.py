@@ -33,7 +33,6 @@ from collections import deque
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache, partial
-from pathlib import Path
 from typing import Any, Mapping
 
 from markupsafe import Markup, escape

@@ -9,7 +9,6 @@ explicit East Asian faces, a Japanese theme language.
 """
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path

@@ -21,7 +21,7 @@ from ...calc import money, total
 from ...calculation import CalcContext
 from ...errors import DocgenError, FieldPath, Location, Problem
 from ...publictables import (BY_KEY, INCOME_KINDS, ROW_SUMS, SECTION, SPENDING_KINDS, Located, Part, Table,
-                             code_rows, find, is_total, part_rows, value)
+                             code_rows, find, part_rows, value)
 
 Data = Mapping[str, Any]
 
