@@ -41,6 +41,17 @@ def seeds() -> Path:
     return SEEDS
 
 
+def problem_of(layout, context: dict | None = None):
+    """The one problem rendering ``layout`` with ``context`` (a bare 部门 by default) raises."""
+    from docgen.errors import DocgenError
+    from docgen.rendering import render_layout
+
+    with pytest.raises(DocgenError) as caught:
+        render_layout(layout, context if context is not None else {"部门": "某局"})
+    (problem,) = caught.value.problems
+    return problem
+
+
 def load_tool(name: str) -> ModuleType:
     """A maintainer script from tools/ (schema and template generators), loaded as a module."""
     spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")

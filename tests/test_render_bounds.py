@@ -20,6 +20,8 @@ from docgen.reporttype import Layout
 from docgen.rendering import render_layout
 from docgen.testing import document_text
 
+from conftest import problem_of
+
 #: Small bounds, so that every runaway case ends quickly.
 TINY = "渲染时限秒: 0.5\n输出上限MB: 1\n"
 
@@ -37,13 +39,6 @@ def layout_with(tmp_path: Path, *paragraphs: str, settings: str = TINY, template
     (folder / "template.docx").write_bytes(template if template is not None else template_bytes(*paragraphs))
     (folder / "layout.yaml").write_text(settings, encoding="utf-8")
     return Layout("测试版式", "部门决算", folder)
-
-
-def problem_of(layout: Layout, context: dict | None = None):
-    with pytest.raises(DocgenError) as caught:
-        render_layout(layout, context if context is not None else {"部门": "某局"})
-    (problem,) = caught.value.problems
-    return problem
 
 
 RUNAWAY = [

@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from docgen.errors import DocgenError
 from docgen.output import document_bytes
 from docgen.reporttype import Layout
 from docgen.rendering import render_layout
 from docgen.testing import context_of, document_text
 
-from conftest import LINSHUI
+from conftest import LINSHUI, problem_of
 
 
 def layout_with(tmp_path: Path, *paragraphs: str) -> Layout:
@@ -25,13 +24,6 @@ def layout_with(tmp_path: Path, *paragraphs: str) -> Layout:
         document.add_paragraph(text)
     (folder / "template.docx").write_bytes(document_bytes(document))
     return Layout("测试版式", "部门决算", folder)
-
-
-def problem_of(layout: Layout, context: dict | None = None):
-    with pytest.raises(DocgenError) as caught:
-        render_layout(layout, context if context is not None else {"部门": "某局"})
-    (problem,) = caught.value.problems
-    return problem
 
 
 ESCAPES = [
