@@ -57,7 +57,8 @@ def plan(inputs: Iterable[Path], output: Path | None, pdf: bool = False) -> list
 
 def _check_names(jobs: list[Job], pdf: bool) -> None:
     """DG822 for an output that would overwrite an input, DG823 for two jobs writing one file."""
-    from .pdf import pdf_path
+    if pdf:
+        from .pdf import pdf_path  # only with --pdf: a plain render need not import docgen.pdf
 
     sources = {job.source.resolve() for job in jobs}
     writers: dict[Path, Job] = {}

@@ -234,7 +234,8 @@ def _decodes(raw: bytes, codec: str) -> bool:
     return True
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: Compiled on first use (by ``re``'s cache): only a run that decodes needs it, and compiling costs 2 ms.
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 #: Runs of characters that UTF-8 Chinese turns into when read as Windows-1252 (éƒ¨é—¨) or as GBK (閮ㄩ棬).
 _LATIN_RUN = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                         r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{3,}")
@@ -259,7 +260,7 @@ def _undo(run: str, codec: str) -> str | None:
         meant = codecs.getincrementaldecoder("utf-8")().decode(raw, final=False)
     except (UnicodeError, ValueError):
         return None
-    return meant if len(_CJK.findall(meant)) >= 2 and not re.search(r"[\u0080-\u00ff]", meant) else None
+    return meant if len(re.findall(_CJK, meant)) >= 2 and not re.search(r"[\u0080-\u00ff]", meant) else None
 
 
 def _cp1252_byte(ch: str) -> bytes:
@@ -409,8 +410,10 @@ def _node_problems(root: yaml.Node, loader: _Loader, path: Path, lines: list[str
         if isinstance(node, yaml.MappingNode):
             children = [n for key, value in node.value
                         for n in ((key, value) if isinstance(key, yaml.ScalarNode) else (value,))]
+        elif isinstance(node, yaml.SequenceNode):
+            children = node.value
         else:
-            children = node.value if isinstance(node, yaml.SequenceNode) else []
+            continue  # a scalar: nothing below it
         inside = ancestors | {id(node)}
         stack.extend((child, depth + 1, inside) for child in reversed(children))
     return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0))

@@ -7,7 +7,6 @@ plugin cannot break a render. Built-ins register through docgen's own
 """
 from __future__ import annotations
 
-import difflib
 import sys
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any, Generic, TypeVar
@@ -23,6 +22,8 @@ CALCULATORS_GROUP = "docgen.calculators"
 
 def did_you_mean(name: str, candidates: list[str]) -> str:
     """``，是否想写 X？`` (in English at the edge) for the closest candidate, or an empty string."""
+    import difflib  # only when a name is wrong: a render that finds its names need not import it
+
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.4)
     return Phrase("did_you_mean", name=close[0]) if close else ""
 

@@ -12,7 +12,6 @@ docgen and jsonschema: a run on data already seen valid does not import it.
 from __future__ import annotations
 
 import copy
-import difflib
 import hashlib
 import json
 import re
@@ -170,6 +169,8 @@ def _problems_for(error: ValidationError, doc: LoadedDocument, root: dict[str, A
                 yield Problem("DG202", {"name": label}, doc.locate(path, title))
         return
     if kind in ("additionalProperties", "unevaluatedProperties"):
+        import difflib  # only for data with errors: valid data need not import it
+
         known = list(schema.get("properties", {}))
         for name in value:
             if name not in known and "年度" in root.get("properties", {}) and COMPUTED_NAME.search(name):
