@@ -257,7 +257,7 @@ def _undo(run: str, codec: str) -> str | None:
     """What ``run`` said before UTF-8 bytes were read as ``codec``, if that is Chinese."""
     try:
         raw = b"".join(map(_cp1252_byte, run)) if codec == "cp1252" else run.encode(codec)
-        meant = codecs.getincrementaldecoder("utf-8")().decode(raw, final=False)
+        meant = codecs.utf_8_decode(raw, "strict", False)[0]  # a character cut off at the end is left out
     except (UnicodeError, ValueError):
         return None
     return meant if len(re.findall(_CJK, meant)) >= 2 and not re.search(r"[\u0080-\u00ff]", meant) else None
