@@ -456,7 +456,7 @@ def _tag_problems(node: yaml.Node, loader: _Loader, path: Path, lines: list[str]
             if len(whole) > MAX_INTEGER_DIGITS or len(fraction) > MAX_FRACTION_DIGITS:
                 yield Problem("DG112", {"digits": len(whole) + len(fraction), "max_whole": MAX_INTEGER_DIGITS,
                                         "max_fraction": MAX_FRACTION_DIGITS}, _at(node, path))
-        elif not node.style and _TAB_NUMBER.search(node.value):  # plain (libyaml says "")
+        elif not node.style and "\t" in node.value and _TAB_NUMBER.search(node.value):  # plain (libyaml says "")
             start, end = node.start_mark.line, min(node.end_mark.line, len(lines) - 1)
             number = next((n for n in range(start, end + 1) if _TAB_NUMBER.search(lines[n])), start)
             match = _TAB_NUMBER.search(lines[number]) or _TAB_NUMBER.search(node.value)
