@@ -264,7 +264,7 @@ def bind_chart_xml(xml: bytes, data: ChartData, pie_zeros: bool = False,
     series = _series_elements(plots, len(data.series))
     count = len(data.categories)
     for column, (ser, (title, values)) in enumerate(zip(series, data.series), start=1):
-        letter = _column(column + 1)  # column A holds the categories
+        letter = column_letter(column + 1)  # column A holds the categories
         _replace(ser, "tx", _str_ref("c:tx", f"{_ref(sheet)}!${letter}$1", [title]), before=_AFTER_TX)
         cat = _str_ref("c:cat", f"{_ref(sheet)}!$A$2:$A${count + 1}", data.categories)
         _replace(ser, "cat", cat, before=("val",) + _AFTER_VAL)
@@ -309,7 +309,8 @@ def _ref(sheet: str) -> str:
     return sheet if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", sheet) else "'" + sheet.replace("'", "''") + "'"
 
 
-def _column(number: int) -> str:
+def column_letter(number: int) -> str:
+    """A spreadsheet column's letters: 1 -> A, 27 -> AA."""
     letters = ""
     while number:
         number, rest = divmod(number - 1, 26)
@@ -428,14 +429,14 @@ def workbook_bytes(sheet: str, data: ChartData) -> bytes:
     def text(ref: str, value: str) -> str:
         return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{_xml_text(value)}</t></is></c>'
 
-    rows = ['<row r="1">' + "".join(text(f"{_column(j + 2)}1", name) for j, (name, _) in enumerate(data.series))
+    rows = ['<row r="1">' + "".join(text(f"{column_letter(j + 2)}1", name) for j, (name, _) in enumerate(data.series))
             + "</row>"]
     for i, category in enumerate(data.categories):
         r = i + 2
-        cells = [text(f"A{r}", category)] + [f'<c r="{_column(j + 2)}{r}"><v>{_number(values[i])}</v></c>'
+        cells = [text(f"A{r}", category)] + [f'<c r="{column_letter(j + 2)}{r}"><v>{_number(values[i])}</v></c>'
                                              for j, (_, values) in enumerate(data.series)]
         rows.append(f'<row r="{r}">' + "".join(cells) + "</row>")
-    last = f"{_column(len(data.series) + 1)}{len(data.categories) + 1}"
+    last = f"{column_letter(len(data.series) + 1)}{len(data.categories) + 1}"
     sheet_xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_MAIN}">'
                  f'<dimension ref="A1:{last}"/><cols><col min="1" max="1" width="36" customWidth="1"/>'
                  f'<col min="2" max="{len(data.series) + 1}" width="14" customWidth="1"/></cols>'

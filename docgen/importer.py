@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterator
 
+from .charts import column_letter
 from .errors import DocgenError, Location, Problem
 from .publictables import SECTION, TABLES, Part, Table
 
@@ -46,14 +47,6 @@ class Sheet:
         if 0 < row <= len(self.cells) and 0 < column <= len(self.cells[row - 1]):
             return self.cells[row - 1][column - 1]
         return None
-
-
-def column_letter(column: int) -> str:
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def read_sheets(path: Path) -> list[Sheet]:

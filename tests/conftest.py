@@ -12,6 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 LINSHUI = EXAMPLES / "2022-linshui.yaml"
+#: Every built-in layout, as "<report type id>/<layout name>" (each folder's template.docx is its source).
+BUILT_IN_LAYOUTS = sorted(f"{t.parent.parent.name}/{t.parent.name}" for t in (ROOT / "templates").glob("*/*/template.docx"))
 #: The five published seed documents, beside the checkout (CI and developers' machines; not a plain clone).
 SEEDS = ROOT.parent / "shared" / "seeds"
 #: The Linshui example without its 附件 (parts 1 to 3 only): a file that stands alone, for tests that edit the

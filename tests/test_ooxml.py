@@ -17,18 +17,11 @@ import pytest
 
 from docgen.testing import render_bytes
 
-from conftest import EXAMPLES
+from conftest import BUILT_IN_LAYOUTS as LAYOUTS, EXAMPLES
 
 openxml_audit = pytest.importorskip("openxml_audit")
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Every built-in layout (the .docx is its source).
-LAYOUTS = [f"{kind}/{name}" for kind, names in (
-    ("final-accounts", ("四川-邻水", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-阿坝-2018")),
-    ("dept-performance", ("四川-邻水", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-阿坝-2018", "四川-部门整体自评表")),
-    ("project-performance", ("云南-东川", "四川-邻水", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-阿坝-2018",
-                             "全国-自评表", "四川-自评表")),
-) for name in names]
 OUTPUTS = ["2022-linshui.yaml", "2019-emeishan.yaml", "2019-panzhihua.yaml", "2018-aba.yaml", "2022-农业农村局.yaml",
            "2022-司法局.yaml", "2022-街道办事处.yaml", "2020-dongchuan-离休.yaml", "2022-自评表/部门整体.yaml",
            "2022-自评表/项目-医保经办能力提升.yaml", "2022-linshui-自评表/项目-离休干部医疗补助.yaml"]

@@ -21,15 +21,10 @@ from docgen.messages import format_message
 from docgen.pipeline import prepare, report_types
 from docgen.testing import document_text, rendered_in_memory
 
+from conftest import BUILT_IN_LAYOUTS as LAYOUTS
+
 ROOT = Path(__file__).resolve().parent.parent
 SOFFICE = shutil.which("soffice")
-#: Every built-in layout but 云南-公开表 (another issue's, in progress): report type id -> layout names.
-LAYOUTS = [f"{kind}/{name}" for kind, names in (
-    ("final-accounts", ("四川-邻水", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-阿坝-2018")),
-    ("dept-performance", ("四川-邻水", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-阿坝-2018", "四川-部门整体自评表")),
-    ("project-performance", ("云南-东川", "四川-邻水", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-阿坝-2018",
-                             "全国-自评表", "四川-自评表")),
-) for name in names]
 #: The 目录 field's placeholder in the templates; Writer replaces it with the entries it computes.
 TOC_PLACEHOLDER = "（目录在 Word 打开文档或 docgen 生成 PDF 时更新）"
 
