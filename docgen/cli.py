@@ -239,7 +239,11 @@ def check(ctx: click.Context, files: tuple[Path, ...], strict: bool, verbose: bo
             except DocgenError as error:
                 problems.extend(error.problems)
                 continue
-            warnings.extend(prepared.warnings + (prepared.notes if verbose else []))
+            warnings.extend(prepared.warnings)
+            if verbose:  # what the calculators noted, and what each layout left out for lack of data
+                from .leftout import left_out
+
+                warnings.extend(prepared.notes + left_out(prepared))
         if problems:
             raise DocgenError(problems)
         return warnings

@@ -225,11 +225,8 @@ def verify(path: str | Path, layout: str | None = None, strict: bool = False,
            templates: Sequence[Path] = ()) -> Prepared:
     """Everything :func:`render_file` checks, nothing written: ``validate`` and ``check`` refuse exactly
     what ``render`` would (a field the layout needs included)."""
-    from .leftout import left_out
-
     prepared = prepare(path, layout, strict, templates)
     rendered_in_memory(prepared)
-    prepared.notes.extend(left_out(prepared))
     return prepared
 
 
