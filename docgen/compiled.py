@@ -197,6 +197,9 @@ def normalise_runs(xml: str) -> str:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _GUARD = re.compile(r"^\s*\{%-?\s*如有\s+(.+?)\s*-?%\}", re.DOTALL)
+_INLINE_IF = re.compile(r"\{%(-?)\s*如有\s+(.+?)\s*(-?)%\}", re.DOTALL)
+_INLINE_ELSE = re.compile(r"\{%(-?)\s*否则\s*(-?)%\}")
+_INLINE_END = re.compile(r"\{%(-?)\s*完\s*(-?)%\}")
 _NAME = r"[^\W\d]\w*"
 _SEGMENT = re.compile(rf"\.{_NAME}|\['[^'\\]*'\]|\[\"[^\"\\]*\"\]")
 _FIELD_PATH = re.compile(rf"{_NAME}(?:{_SEGMENT.pattern})*")
@@ -207,8 +210,9 @@ _STYLE = re.compile(r"<w:style\b[^>]*\bw:styleId=\"([^\"]+)\"[^>]*>(.*?)</w:styl
 
 def guard_condition(words: str) -> str:
     """The Jinja condition of ``{% 如有 X %}``: the field ``X`` is given (it and every part
-    before it, ``A is defined and A.B is defined``); several fields joined by ``或``: any of
-    them. Anything else is taken as a Jinja condition as written."""
+    before it, ``A is defined and A.B is defined``, and ``X`` is not a figure the calculators
+    could not work out, ``none``); several fields joined by ``或``: any of them. Anything else
+    is taken as a Jinja condition as written."""
     paths = re.split(r"\s+或\s+", words.strip())
     if not all(_FIELD_PATH.fullmatch(path) for path in paths):
         return words
@@ -216,7 +220,7 @@ def guard_condition(words: str) -> str:
     def given(path: str) -> str:
         head = re.match(_NAME, path).group(0)  # type: ignore[union-attr]
         prefixes = [head] + [path[:m.end()] for m in _SEGMENT.finditer(path, len(head))]
-        return " and ".join(f"{prefix} is defined" for prefix in prefixes)
+        return " and ".join(f"{prefix} is defined" for prefix in prefixes) + f" and {path} is not none"
 
     return given(paths[0]) if len(paths) == 1 else " or ".join(f"({given(p)})" for p in paths)
 
@@ -297,6 +301,26 @@ def _tag_paragraph(text: str) -> Any:
     return paragraph
 
 
+def _paragraph_guard(text: str) -> re.Match[str] | None:
+    """The ``{% 如有 X %}`` opening a paragraph that guards the paragraph (or its section): one
+    that no ``{% 完 %}`` of the same paragraph closes (that one guards only the words up to it)."""
+    match = _GUARD.match(text)
+    if match is None or len(_INLINE_END.findall(text)) >= len(_INLINE_IF.findall(text)):
+        return None
+    return match
+
+
+def expand_inline_guards(xml: str) -> str:
+    """``{% 如有 X %}…{% 否则 %}…{% 完 %}`` inside a paragraph made into Jinja's
+    ``{% if … %}…{% else %}…{% endif %}`` (:func:`guard_condition`): the words between are
+    printed only when the data gives ``X``."""
+    if "如有" not in xml:
+        return xml
+    xml = _INLINE_IF.sub(lambda m: f"{{%{m.group(1)} if {guard_condition(m.group(2))} {m.group(3)}%}}", xml)
+    xml = _INLINE_ELSE.sub(lambda m: f"{{%{m.group(1)} else {m.group(2)}%}}", xml)
+    return _INLINE_END.sub(lambda m: f"{{%{m.group(1)} endif {m.group(2)}%}}", xml)
+
+
 def expand_guards(xml: str, levels: Mapping[str, int]) -> str:
     """``{% 如有 X %}`` at the start of a paragraph made into docxtpl's paragraph tags.
 
@@ -312,7 +336,7 @@ def expand_guards(xml: str, levels: Mapping[str, int]) -> str:
     declaration = xml[: xml.index("?>") + 2] if xml.startswith("<?xml") else ""
     root = etree.fromstring(xml[len(declaration):].encode("utf-8"))
     while True:
-        found = next(((p, m) for p in root.iter(_W + "p") if (m := _GUARD.match(_paragraph_text(p)))), None)
+        found = next(((p, m) for p in root.iter(_W + "p") if (m := _paragraph_guard(_paragraph_text(p)))), None)
         if found is None:
             break
         paragraph, match = found
@@ -359,11 +383,12 @@ def guard_charts(xml: str) -> str:
 
 def template_source(xml: str, levels: Mapping[str, int], patcher: Any) -> str:
     """A templated part's XML as the Jinja source docgen compiles: tags normalised
-    (:func:`normalise_tags`, :func:`normalise_runs`), ``如有`` guards expanded (:func:`expand_guards`),
+    (:func:`normalise_tags`, :func:`normalise_runs`), ``如有`` guards expanded (:func:`expand_guards`,
+    :func:`expand_inline_guards`),
     charts guarded (:func:`guard_charts`), docxtpl's
     ``patch_xml`` (``patcher``: a DocxTemplate), table merges (:func:`merge_cells`), one
     paragraph per line."""
-    guarded = guard_charts(expand_guards(normalise_runs(normalise_tags(xml)), levels))
+    guarded = guard_charts(expand_inline_guards(expand_guards(normalise_runs(normalise_tags(xml)), levels)))
     return _split_lines(merge_cells(patcher.patch_xml(guarded)))
 
 

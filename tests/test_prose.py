@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from docgen.authoring import prose
-from docgen.compiled import expand_guards, guard_condition, heading_levels
+from docgen.compiled import expand_guards, expand_inline_guards, guard_condition, heading_levels
 from docgen.formatting import Numbering
 from docgen.rendering import docx_text
 
@@ -29,13 +29,14 @@ def test_heading_levels_come_from_names_outline_levels_and_the_style_based_on() 
 
 
 def test_a_guard_names_fields_given_with_every_part_before_them() -> None:
-    assert guard_condition("三公经费") == "三公经费 is defined"
-    assert guard_condition("资金.测算") == "资金 is defined and 资金.测算 is defined"
+    assert guard_condition("三公经费") == "三公经费 is defined and 三公经费 is not none"
+    assert guard_condition("资金.测算") == "资金 is defined and 资金.测算 is defined and 资金.测算 is not none"
     assert guard_condition("三公经费['因公出国（境）费'].团组数") == (
         "三公经费 is defined and 三公经费['因公出国（境）费'] is defined"
-        " and 三公经费['因公出国（境）费'].团组数 is defined")
+        " and 三公经费['因公出国（境）费'].团组数 is defined and 三公经费['因公出国（境）费'].团组数 is not none")
     assert guard_condition("绩效.完成情况 或 评价") == (
-        "(绩效 is defined and 绩效.完成情况 is defined) or (评价 is defined)")
+        "(绩效 is defined and 绩效.完成情况 is defined and 绩效.完成情况 is not none)"
+        " or (评价 is defined and 评价 is not none)")
     assert guard_condition("附件 is defined and 附件") == "附件 is defined and 附件"  # a Jinja condition as written
 
 
@@ -58,7 +59,7 @@ def test_a_guarded_heading_keeps_its_section_up_to_the_next_heading_of_its_level
                    paragraph("{{ 二级 }}具体", "Heading2"), paragraph("明细"),
                    paragraph("{{ 一级 }}其他", "Heading1"))
     assert texts(expand_guards(xml, heading_levels(STYLES))) == [
-        "{%p if 三公经费 is defined %}", "{{ 一级 }}“三公”经费", "总体", "{{ 二级 }}具体", "明细", "{%p endif %}",
+        "{%p if 三公经费 is defined and 三公经费 is not none %}", "{{ 一级 }}“三公”经费", "总体", "{{ 二级 }}具体", "明细", "{%p endif %}",
         "{{ 一级 }}其他"]
 
 
@@ -69,16 +70,16 @@ def test_a_guarded_section_ends_where_its_block_ends_and_before_a_block_the_next
                    paragraph("{%p if 评价 is defined %}"), paragraph("{{ 一级 }}评价", "Heading1"),
                    paragraph("{%p endif %}"))
     assert texts(expand_guards(xml, heading_levels(STYLES))) == [
-        "{%p for p in 项目 %}", "{%p if p is defined and p.问题 is defined %}", "{{ 二级 }}问题", "{{ p.问题 }}",
+        "{%p for p in 项目 %}", "{%p if p is defined and p.问题 is defined and p.问题 is not none %}", "{{ 二级 }}问题", "{{ p.问题 }}",
         "{%p endif %}", "{%p endfor %}",
-        "{%p if 资金 is defined %}", "{{ 一级 }}资金", "{{ 资金.说明 }}", "{%p endif %}",
+        "{%p if 资金 is defined and 资金 is not none %}", "{{ 一级 }}资金", "{{ 资金.说明 }}", "{%p endif %}",
         "{%p if 评价 is defined %}", "{{ 一级 }}评价", "{%p endif %}"]
 
 
 def test_a_guard_on_a_paragraph_keeps_that_paragraph_only_and_may_be_split_across_runs() -> None:
     xml = document('<w:p><w:r><w:t>{% 如有 国有</w:t></w:r><w:r><w:t>资产 %}车辆</w:t></w:r></w:p>',
                    paragraph("其后"))
-    assert texts(expand_guards(xml, {})) == ["{%p if 国有资产 is defined %}", "车辆", "{%p endif %}", "其后"]
+    assert texts(expand_guards(xml, {})) == ["{%p if 国有资产 is defined and 国有资产 is not none %}", "车辆", "{%p endif %}", "其后"]
 
 
 def test_a_numbering_level_printed_by_name_takes_the_next_number() -> None:
@@ -111,3 +112,29 @@ def test_built_in_templates_do_not_grow_more_tags(layout: str) -> None:
 def test_prose_counts_visible_characters_and_tags_per_paragraph() -> None:
     figures = prose(document(paragraph("{{ 一级 }}概况"), paragraph("{{ 年度 }}年收入{{ 收入|金额 }}万元")))
     assert (figures.characters, figures.tag_characters, figures.most_in_a_paragraph) == (34, 27, 19)
+
+
+def test_an_inline_guard_keeps_the_words_up_to_its_end_and_may_have_an_otherwise() -> None:
+    xml = document(paragraph("{% 如有 评分.等级 %}，评价结果为{{ 评分.等级 }}{% 否则 %}。{% 完 %}"),
+                   paragraph("得分{{ 得分 }}分{%- 如有 等级 -%}，{{ 等级 }}{%- 完 -%}。"))
+    assert texts(expand_inline_guards(expand_guards(xml, {}))) == [
+        "{% if 评分 is defined and 评分.等级 is defined and 评分.等级 is not none %}，评价结果为{{ 评分.等级 }}"
+        "{% else %}。{% endif %}",
+        "得分{{ 得分 }}分{%- if 等级 is defined and 等级 is not none -%}，{{ 等级 }}{%- endif -%}。"]
+
+
+def test_a_paragraph_guard_is_one_no_end_closes_in_its_paragraph() -> None:
+    xml = document(paragraph("{% 如有 甲 %}甲{{ 甲 }}{% 如有 乙 %}，乙{{ 乙 }}{% 完 %}。"), paragraph("其后"))
+    assert texts(expand_inline_guards(expand_guards(xml, {}))) == [
+        "{%p if 甲 is defined and 甲 is not none %}",
+        "甲{{ 甲 }}{% if 乙 is defined and 乙 is not none %}，乙{{ 乙 }}{% endif %}。", "{%p endif %}", "其后"]
+
+
+def test_inline_guards_render_only_the_words_whose_field_is_given() -> None:
+    from jinja2 import Environment
+
+    source = expand_inline_guards("得分{{ 得分 }}分{% 如有 等级 %}，评价结果为{{ 等级 }}{% 完 %}。")
+    template = Environment().from_string(source)
+    assert template.render(得分=92, 等级="优") == "得分92分，评价结果为优。"
+    assert template.render(得分=92) == "得分92分。"
+    assert template.render(得分=92, 等级=None) == "得分92分。"
