@@ -7,10 +7,14 @@ plugin cannot break a render. Built-ins register through docgen's own
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import sys
-from importlib.metadata import EntryPoint, entry_points
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from . import diskcache
 from .errors import DocgenError, Problem
 from .messages import Phrase
 
@@ -18,6 +22,7 @@ T = TypeVar("T")
 
 REPORT_TYPES_GROUP = "docgen.report_types"
 CALCULATORS_GROUP = "docgen.calculators"
+_CACHE = "entry-points"  # disk cache namespace: the entry points (and asked versions) of one set of distributions
 
 
 def did_you_mean(name: str, candidates: list[str]) -> str:
@@ -28,26 +33,126 @@ def did_you_mean(name: str, candidates: list[str]) -> str:
     return Phrase("did_you_mean", name=close[0]) if close else ""
 
 
+@dataclass(frozen=True)
+class EntryPoint:
+    """An installed entry point, as :mod:`importlib.metadata` lists it (read from the disk cache
+    when the installed distributions have not changed, so a run need not import that module)."""
+
+    name: str
+    value: str  # ``module:attr.attr`` (extras, in brackets, are ignored as importlib.metadata does)
+    group: str
+    dist: str  # the name of the distribution that declares it
+
+    def load(self) -> Any:
+        """Import the module and return the object ``value`` names."""
+        from importlib import import_module
+
+        module, _, attrs = self.value.split("[")[0].partition(":")
+        found: Any = import_module(module.strip())
+        for attr in filter(None, attrs.strip().split(".")):
+            found = getattr(found, attr)
+        return found
+
+
 def group_entry_points(group: str) -> list[EntryPoint]:
-    """The entry points of ``group``. Scanning the installed distributions costs milliseconds whatever
-    the group, so every group is read in one scan, again only if ``sys.path`` changed."""
+    """The entry points of ``group``. Every group is read in one scan, once per ``sys.path``."""
     return list(_all_entry_points(tuple(sys.path)).get(group, ()))
+
+
+def installed_version(name: str) -> str:
+    """The version of the installed distribution ``name`` (``importlib.metadata.version``, remembered on
+    disk for as long as the installed distributions do not change)."""
+    key = hashlib.sha256(f"{_distributions_stamp(tuple(sys.path))}version:{name}".encode()).hexdigest()
+    cached = diskcache.get(_CACHE, key)
+    if cached is not None:
+        return cached.decode("utf-8")
+    from importlib.metadata import version
+
+    found = version(name)
+    diskcache.put(_CACHE, key, found.encode("utf-8"))
+    return found
 
 
 _scanned: dict[tuple[str, ...], dict[str, tuple[EntryPoint, ...]]] = {}
 
 
 def _all_entry_points(path: tuple[str, ...]) -> dict[str, tuple[EntryPoint, ...]]:
+    """Every group's entry points for one ``sys.path``: from the disk cache while the distributions on
+    that path are unchanged (:func:`_distributions_stamp`), else scanned by :mod:`importlib.metadata`."""
     if path not in _scanned:
-        found = entry_points()  # every group (selecting one group would scan all distributions anyway)
+        key = hashlib.sha256(f"{_distributions_stamp(path)}entry-points".encode()).hexdigest()
+        cached = diskcache.get(_CACHE, key)
+        try:
+            rows = marshal.loads(cached) if cached is not None else None
+        except (EOFError, ValueError, TypeError):
+            rows = None  # an entry this code cannot read is scanned anew
+        if rows is None:
+            rows = _scan_installed()
+            diskcache.put(_CACHE, key, marshal.dumps(rows))
+        groups: dict[str, list[EntryPoint]] = {}
+        for row in rows:
+            groups.setdefault(row[2], []).append(EntryPoint(*row))
         _scanned.clear()  # one sys.path at a time
-        _scanned[path] = {group: tuple(found.select(group=group)) for group in found.groups}
+        _scanned[path] = {group: tuple(eps) for group, eps in groups.items()}
     return _scanned[path]
 
 
-def _distribution(ep: EntryPoint) -> str:
+def _scan_installed() -> tuple[tuple[str, str, str, str], ...]:
+    """(name, value, group, distribution) of every entry point of the installed distributions."""
+    from importlib.metadata import entry_points
+
+    found = entry_points()  # every group (selecting one group would scan all distributions anyway)
+    return tuple((ep.name, ep.value, group, _distribution(ep)) for group in found.groups
+                 for ep in found.select(group=group))
+
+
+def _distribution(ep: Any) -> str:
     dist = getattr(ep, "dist", None)
     return dist.name if dist is not None else ep.value.split(":")[0]
+
+
+_stamps: dict[tuple[str, ...], str] = {}
+
+
+def _distributions_stamp(path: tuple[str, ...]) -> str:
+    """What decides the installed distributions, their entry points and versions: each entry of
+    ``path`` with the names of the distributions' metadata folders in it (``*.dist-info``,
+    ``*.egg-info``), their modification times and those of their ``entry_points.txt``; a file on the
+    path (a zip) by its time and size. Taken once per process and ``sys.path``."""
+    if path not in _stamps:
+        parts: list[Any] = [sys.version]
+        for entry in path:
+            try:
+                listing = os.scandir(entry or ".")
+            except OSError:
+                parts.append((entry, _file_stamp(entry)))
+                continue
+            with listing:
+                parts.append((entry, sorted(_metadata_stamp(d) for d in listing if _is_metadata(d.name))))
+        _stamps.clear()
+        _stamps[path] = repr(parts)
+    return _stamps[path]
+
+
+def _is_metadata(name: str) -> bool:
+    low = name.lower()
+    return low.endswith((".dist-info", ".egg-info")) or low == "egg-info"  # the last: inside an .egg
+
+
+def _metadata_stamp(entry: os.DirEntry[str]) -> tuple[str, Any, Any]:
+    try:
+        own = entry.stat().st_mtime_ns
+    except OSError:
+        own = None
+    return entry.name, own, _file_stamp(os.path.join(entry.path, "entry_points.txt"))
+
+
+def _file_stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 class Registry(Generic[T]):
@@ -76,10 +181,9 @@ class Registry(Generic[T]):
         conflicts: dict[str, Problem] = {}
         for ep in group_entry_points(self.group):
             other = found.get(ep.name)
-            if other is not None and _distribution(other) != _distribution(ep):
+            if other is not None and other.dist != ep.dist:
                 conflicts.setdefault(ep.name, Problem("DG303", {"name": ep.name, "group": self.group,
-                                                                "first": _distribution(other),
-                                                                "second": _distribution(ep)}))
+                                                                "first": other.dist, "second": ep.dist}))
             found[ep.name] = ep
         return found, conflicts
 

@@ -240,9 +240,9 @@ def _verdict_key(data: Any, schema_path: Path) -> str | None:
 
 @lru_cache(maxsize=1)
 def _versions() -> tuple[str, str]:
-    from importlib.metadata import version
+    from .plugins import installed_version
 
-    return version("docgen"), version("jsonschema")
+    return installed_version("docgen"), installed_version("jsonschema")
 
 
 def _future_year(doc: LoadedDocument, root: dict[str, Any]) -> list[Problem]:

@@ -166,3 +166,47 @@ def test_hints_are_english_with_lang_en(tmp_path: Path) -> None:
                                        "-o", str(tmp_path / "out.docx")])
     assert "has no layout 四川-邻; did you mean 四川-邻水?" in result.output
     assert "是否" not in result.output
+
+
+def _listing_run(folder: Path, cache: Path) -> tuple[list[str], str, bool]:
+    """In a new process with ``folder`` on sys.path: the docgen.layouts entry points (name = value), the
+    version of docgen, and whether importlib.metadata had to be imported to tell them."""
+    import ast
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.path.insert(0, sys.argv[1])\n"
+            "from docgen.plugins import group_entry_points, installed_version\n"
+            "print([f'{e.name} = {e.value}' for e in group_entry_points('docgen.layouts')])\n"
+            "print(installed_version('docgen')); print('importlib.metadata' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True,
+                         env={**os.environ, "DOCGEN_CACHE_DIR": str(cache)}).stdout.splitlines()
+    return ast.literal_eval(out[0]), out[1], out[2] == "True"
+
+
+def test_the_installed_entry_points_come_from_the_disk_cache_until_a_distribution_changes(tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    folder, cache = tmp_path / "site", tmp_path / "cache"
+    folder.mkdir()
+    assert _listing_run(folder, cache) == ([], version("docgen"), True)  # scanned, and remembered
+    assert _listing_run(folder, cache) == ([], version("docgen"), False)  # the same distributions: not scanned
+    dist = folder / "newlayouts-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: newlayouts\nVersion: 0.1\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[docgen.layouts]\n新版式 = newlayouts:FOLDER\n", encoding="utf-8")
+    assert _listing_run(folder, cache) == (["新版式 = newlayouts:FOLDER"], version("docgen"), True)
+    (dist / "entry_points.txt").write_text("[docgen.layouts]\n新版式 = newlayouts.folders:SECOND\n", encoding="utf-8")
+    assert _listing_run(folder, cache) == (["新版式 = newlayouts.folders:SECOND"], version("docgen"), True)
+    assert _listing_run(folder, cache) == (["新版式 = newlayouts.folders:SECOND"], version("docgen"), False)
+
+
+def test_an_entry_point_loads_what_its_value_names() -> None:
+    from docgen.plugins import EntryPoint
+
+    loaded = EntryPoint("x", "docgen.calculation : merge_new_fields [extra]", "g", "d").load()
+    assert loaded is merge_new_fields
+    assert EntryPoint("x", "docgen.plugins:EntryPoint.load", "g", "d").load() is EntryPoint.load
+    with pytest.raises(ModuleNotFoundError):
+        EntryPoint("x", "no_such_module:X", "g", "d").load()
