@@ -24,6 +24,7 @@ from jinja2 import TemplateSyntaxError, nodes
 
 from .errors import DocgenError, Location, Problem
 from .leftout import field_path, guarded_paths
+from .messages import Phrase
 from .reporttype import Layout, ReportType
 from .sentences import make_globals
 
@@ -360,8 +361,6 @@ def _place(archive: Any, part: str, path: str) -> str:
 
 #: The text a minimal data file gives every required text field.
 PLACEHOLDER_TEXT = "示例"
-#: Where the minimal data file's problems are said to be (it is never written where the user sees it).
-MINIMAL_DATA = "最小数据（只含必填字段）"
 
 
 def minimal_data(schema: Mapping[str, Any], defs: Mapping[str, Any] | None = None) -> Any:
@@ -426,7 +425,7 @@ def trial_problems(report_type: ReportType, layout: Layout, tried: Path | None) 
         minimal = Path(folder) / "最小数据.yaml"
         data = {**minimal_data(schema_of(report_type.schema)), "type": report_type.name, "版式": layout.name}
         minimal.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        problems += _render_problems(minimal, layout.name, templates, MINIMAL_DATA)
+        problems += _render_problems(minimal, layout.name, templates, Phrase("minimal_data"))  # no file of the user's
     for example in bundled_examples(report_type):
         if tried is None or example.resolve() != tried.resolve():
             problems += _render_problems(example, layout.name, templates, str(example))

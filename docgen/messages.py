@@ -422,6 +422,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "hint_digits": ("（只写数字，例如 6796.16；千分位逗号须三位一组）",
                     " (write the number only, e.g. 6796.16; thousands separators group three digits)"),
     "folder_missing": ("所在文件夹不存在", "its folder does not exist"),
+    "minimal_data": ("最小数据（只含必填字段）", "minimal data (required fields only)"),
 }
 
 
@@ -474,8 +475,11 @@ def _field_label(location: Location) -> str:
     return titled(path, location.title, str(location.field[-1]))
 
 
-def display_path(file: str) -> str:
-    """A file as the user knows it: relative to the working folder when inside it, else its name."""
+def display_path(file: str, lang: Language = "zh") -> str:
+    """A file as the user knows it: relative to the working folder when inside it, else its name;
+    a :class:`Phrase` names data that is no file of the user's (``layout check``'s minimal data)."""
+    if isinstance(file, Phrase):
+        return file.text(lang)
     path = Path(file)
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
@@ -488,7 +492,7 @@ def format_problem(problem: Problem, lang: Language = "zh") -> str:
     loc = problem.location or Location()
     where = ""
     if loc.file:
-        name = display_path(loc.file)
+        name = display_path(loc.file, lang)
         where = (name if loc.line is None else f"{name}:{loc.line}:{loc.column or 1}") + ": "
     label = _field_label(loc)
     label = f"{label}: " if label else ""
@@ -499,7 +503,7 @@ def format_problem(problem: Problem, lang: Language = "zh") -> str:
 def problem_record(problem: Problem, lang: Language = "zh") -> dict[str, Any]:
     """One problem for machines (``docgen check --format json``): where, what, and its text."""
     loc = problem.location or Location()
-    return {"file": display_path(loc.file) if loc.file else None, "line": loc.line, "column": loc.column,
+    return {"file": display_path(loc.file, lang) if loc.file else None, "line": loc.line, "column": loc.column,
             "field": _field_label(loc) or None, "code": problem.code, "severity": problem.severity,
             "message": format_message(problem, lang)}
 

@@ -86,3 +86,17 @@ def test_a_missing_output_folder_is_said_in_english(tmp_path) -> None:
         [problem] = error.problems
     assert format_message(problem, "en") == (
         f"cannot write the output file {tmp_path / 'missing' / 'out.docx'}: its folder does not exist")
+
+
+def test_layout_check_names_its_minimal_data_in_the_language_asked() -> None:
+    """The minimal data ``layout check`` tries is no file of the user's: it is named in words, in the
+    language asked, on the text and the JSON outputs."""
+    from docgen.errors import Location, Problem
+    from docgen.messages import Phrase, format_problem, problem_record
+
+    problem = Problem("DG406", {"name": "项目概况", "layout": "四川-邻水"}, Location(Phrase("minimal_data")),
+                      severity="warning")
+    assert format_problem(problem, "zh") == "最小数据（只含必填字段）: 警告 DG406: 缺少 项目概况，版式 四川-邻水 需要它"
+    assert format_problem(problem, "en") == (
+        "minimal data (required fields only): warning DG406: 项目概况 is missing; layout 四川-邻水 needs it")
+    assert problem_record(problem, "en")["file"] == "minimal data (required fields only)"
