@@ -66,6 +66,17 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         self.flatten_mapping(node)
         return {key.value: self.construct_object(value, deep=deep) for key, value in node.value}
 
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        """PyYAML's ``resolve`` for what is registered here (no wildcard or path resolvers): the same
+        tag, with less work for each of the thousands of scalars of a data file."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if pattern.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
 
 def _resolver(tag: str, pattern: str, first: str | list[str]) -> None:
     _Loader.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
@@ -242,8 +253,17 @@ _LATIN_RUN = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u01
 _CJK_RUN = re.compile(r"[\u2e80-\u9fff\uf900-\uffef]{2,}")
 
 
+#: Two of the Chinese characters :func:`_undo` counts, as UTF-8 bytes with valid UTF-8 between them (the
+#: byte classes take in a little more than exactly those): what the GBK bytes of a garbled run must hold.
+_UTF8_CJK = rb"(?:[\xe3-\xe9][\x80-\xbf]{2}|\xef[\xa4-\xab][\x80-\xbf])"
+_UTF8_CHAR = rb"(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})"
+_READ_AS_GBK = re.compile(_UTF8_CJK + _UTF8_CHAR + rb"*?" + _UTF8_CJK)
+
+
 def _mojibake(text: str) -> tuple[int, int, str, str] | None:
     """The first run of garbled Chinese: (line, column, as written, as meant)."""
+    if not _LATIN_RUN.search(text) and not _READ_AS_GBK.search(text.encode("gbk", "replace")):
+        return None  # nothing _undo could take back (one pass over the whole text, not one per run)
     for number, line in enumerate(text.splitlines(), start=1):
         for pattern, codec in ((_LATIN_RUN, "cp1252"), (_CJK_RUN, "gbk")):
             for match in pattern.finditer(line):
@@ -384,39 +404,55 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _node_problems(root: yaml.Node, loader: _Loader, path: Path, lines: list[str]) -> list[Problem]:
-    """Everything a well-formed YAML file may hold but a data file may not, in file order.
+def _node_problems(root: yaml.Node, loader: _Loader, path: Path, lines: list[str],
+                   shared: bool) -> tuple[list[Problem], int]:
+    """Everything a well-formed YAML file may hold but a data file may not, in file order, and the
+    number of nodes walked.
 
-    The walk is iterative and bounded: a node reached again through an alias
-    is checked once, and walked again only where it now sits deeper.
+    The walk is iterative and bounded. With ``shared`` (the text has an anchor, so a node may be
+    reached through aliases), a node reached again is checked once, and walked again only where it
+    now sits deeper; without, every node has one parent and is reached once, so the walk keeps no
+    ancestors and its count is the document's size.
     """
     problems: list[Problem] = []
     stack: list[tuple[yaml.Node, int, frozenset[int]]] = [(root, 1, frozenset())]
     deepest: dict[int, int] = {}
+    walked = 0
+    mapping, sequence, scalar = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
     while stack:
         node, depth, ancestors = stack.pop()
-        if id(node) in ancestors:
+        if shared and id(node) in ancestors:
             problems.append(Problem("DG118", {}, _at(node, path)))
             continue
         if depth > MAX_DEPTH:
-            return [Problem("DG119", {"limit": MAX_DEPTH}, _at(node, path))]
-        if deepest.get(id(node), 0) >= depth:
-            continue
-        if id(node) not in deepest:
+            return [Problem("DG119", {"limit": MAX_DEPTH}, _at(node, path))], walked
+        if shared:
+            if deepest.get(id(node), 0) >= depth:
+                continue
+            first = id(node) not in deepest
+            deepest[id(node)] = depth
+        else:
+            first = True
+        walked += 1
+        kind = type(node)
+        if kind is scalar:
+            value = node.value
+            if first and (node.tag != _STR or "\t" in value or _ESCAPED_CONTROL.search(value)):
+                problems.extend(_tag_problems(node, loader, path, lines))  # a plain text has none
+            continue  # nothing below a scalar
+        if first:
             problems.extend(_tag_problems(node, loader, path, lines))
-            if isinstance(node, yaml.MappingNode):
+            if kind is mapping:
                 problems.extend(_key_problems(node, path))
-        deepest[id(node)] = depth
-        if isinstance(node, yaml.MappingNode):
-            children = [n for key, value in node.value
-                        for n in ((key, value) if isinstance(key, yaml.ScalarNode) else (value,))]
-        elif isinstance(node, yaml.SequenceNode):
+        if kind is mapping:
+            children = [n for key, item in node.value for n in ((key, item) if type(key) is scalar else (item,))]
+        elif kind is sequence:
             children = node.value
         else:
-            continue  # a scalar: nothing below it
-        inside = ancestors | {id(node)}
+            continue
+        inside = ancestors | {id(node)} if shared else ancestors
         stack.extend((child, depth + 1, inside) for child in reversed(children))
-    return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0))
+    return sorted(problems, key=lambda p: (p.location.line or 0, p.location.column or 0)), walked
 
 
 def _key_problems(node: yaml.MappingNode, path: Path) -> Iterator[Problem]:
@@ -491,14 +527,16 @@ def load_text(text: str, path: Path) -> LoadedDocument:
         line, column, written, meant = garbled
         raise DocgenError.single("DG108", Location(str(path), line, column), written=written, meant=meant)
     loader = _Loader(text)
+    lines = text.splitlines()
     try:
         root = loader.get_single_node()
         if root is None:
             raise DocgenError.single("DG104", Location(str(path)))
-        problems = _node_problems(root, loader, path, text.splitlines())
+        shared = "&" in text  # an alias needs an anchor: without one, no node is reached twice
+        problems, walked = _node_problems(root, loader, path, lines, shared)
         if problems:
             raise DocgenError(problems)
-        if _expanded_size(root, {}) > MAX_NODES:
+        if (_expanded_size(root, {}) if shared else walked) > MAX_NODES:
             raise DocgenError.single("DG121", Location(str(path), 1, 1), limit=MAX_NODES)
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
@@ -510,7 +548,7 @@ def load_text(text: str, path: Path) -> LoadedDocument:
     if not isinstance(data, dict):
         kind = {list: "列表", str: "文本"}.get(type(data), type(data).__name__)
         raise DocgenError.single("DG105", Location(str(path), 1, 1), actual=kind)
-    return LoadedDocument(path, data, root, text.splitlines())
+    return LoadedDocument(path, data, root, lines)
 
 
 # --- files -----------------------------------------------------------------------------------------------------

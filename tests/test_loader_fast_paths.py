@@ -1,0 +1,68 @@
+"""The loader's shortcuts for the common case say exactly what its full checks say.
+
+A single render reads nine data files; the loader skips work that cannot find
+anything (a garbled-text scan of a text with no candidate, the alias
+bookkeeping of a text without an anchor, PyYAML's generic resolver). These
+tests hold each shortcut to the full path it stands for.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from docgen import loader
+
+from conftest import EXAMPLES
+
+TEXTS = sorted(EXAMPLES.rglob("*.yaml"))
+
+
+def _lines() -> list[str]:
+    return [line for path in TEXTS for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("codec", ["gbk", "cp1252"])
+def test_the_garbled_text_filter_lets_every_garbled_line_through(codec: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """UTF-8 read as GBK or Windows-1252 (as Notepad does) and saved again: each example line so damaged
+    is found as the full scan finds it, and an undamaged one is passed over as the full scan passes it."""
+    garbled = {line.encode("utf-8").decode(codec, "replace") for line in _lines()}
+    fast = {text: loader._mojibake(text) for text in garbled | set(_lines())}
+    monkeypatch.setattr(loader, "_READ_AS_GBK", re.compile(b""))  # matches everything: the full scan always
+    assert fast == {text: loader._mojibake(text) for text in fast}
+    assert sum(found is not None for found in fast.values()) > 100  # the damaged lines were there to find
+    assert all(fast[line] is None for line in _lines())
+
+
+def test_a_walk_without_anchors_finds_what_the_alias_aware_walk_finds() -> None:
+    """Every example, and mistakes of each kind the walk reports, walked both ways: the same problems,
+    and the count of a walk without anchors is the expanded size."""
+    texts = [path.read_text(encoding="utf-8") for path in TEXTS] + [
+        "a: !!float 1\nb: [1, 2]\n", "a:\n  b: 1\n  b: 2\n", "? [1]\n: x\n", "a: " + "[" * 60 + "]" * 60 + "\n",
+        "a: '\\t'\nb: \"x\\ty\"\nc: 项目\t12.5\n", "a: 1234567890123456.5\n", "a: !!set {}\n", "?? : 1\n"]
+    for text in texts:
+        parser = loader._Loader(text)
+        root = parser.get_single_node()
+        lines = text.splitlines()
+        plain, walked = loader._node_problems(root, parser, Path("x.yaml"), lines, shared=False)
+        assert (plain, walked) == (loader._node_problems(root, parser, Path("x.yaml"), lines, shared=True)), text
+        if not plain:
+            assert walked == loader._expanded_size(root, {})
+        parser.dispose()
+
+
+def test_the_resolver_gives_pyyamls_tags() -> None:
+    values = ["", "~", "null", "Null", "NULL", "true", "False", "TRUE", "yes", "NO", "0", "010", "-1", "+7", "1.5",
+              ".5", "1.", "1e3", "6,796.16", "６７９６．１６", "6796.16万元", "12万元", "1,23", "<<", "<", "部门", "2022-01-05",
+              "0x1F", "-", "+", "."]
+    parser = loader._Loader("")
+    for value in values:
+        for implicit in ((True, False), (False, True), (False, False)):
+            assert parser.resolve(yaml.ScalarNode, value, implicit) == \
+                yaml.resolver.BaseResolver.resolve(parser, yaml.ScalarNode, value, implicit), (value, implicit)
+    for kind in (yaml.SequenceNode, yaml.MappingNode):
+        assert parser.resolve(kind, None, (True, False)) == yaml.resolver.BaseResolver.resolve(parser, kind, None,
+                                                                                                (True, False))
+    parser.dispose()
