@@ -13,22 +13,31 @@ environment (:func:`make_globals`) under its Chinese name:
 
 ``变动句(项, 引导, 持平)``
     ``引导`` + 增加/减少 X万元，增长/下降 Y%。 + 主要变动原因是… (when the data gives
-    ``变动原因``); ``持平`` when unchanged; without last year's figure, the layout's
+    ``变动原因``); ``持平`` when unchanged (by default ``引导`` + 持平。, its last 比 read
+    as 与: ``…支出决算比{上年度}年`` -> ``…支出决算与{上年度}年持平。``); without last year's figure, the layout's
     ``新组建句`` for a department the data says is new (``新组建``), else nothing.
     Options: ``原因`` (the words before the reason, '' for none), ``新组建`` and
     ``无上年`` (what to print without last year's figure).
 ``收支变动句(项, 类别='')``
     收入总计 and 支出总计 each compared with last year, then the reason once.
-``总计句(项, 相等, 不等, 引导, 持平)``
+``总计句(项, 相等, 不等, 引导, 持平, 类别='')``
     收、支总计: ``相等`` ({本年}) and its change when income and spending agree, else
-    ``不等`` ({收入}, {支出}) and :func:`收支变动句`.
-``完成句(项, 引导='，完成预算')``
-    ``引导`` + X% of ``项.完成.完成率`` (nothing without a budget to complete).
-``差异原因句(项)`` / ``预决算句(项, 等于='等于预算数')``
-    why 决算数 differs from 预算数, when the data says.
-``列举(各项, 格式, 分隔='、', 结尾='')``
+    ``不等`` ({收入}, {支出}) and :func:`收支变动句`. Words not given read
+    ``{年度}年{类别}收、支总计{本年}万元。``, ``{年度}年{类别}收入总计{收入}万元，{类别}支出总计{支出}万元。``,
+    ``与{上年度}年相比，{类别}收、支总计各`` and ``与{上年度}年相比，{类别}收、支总计持平。``.
+``完成句(项, 引导='，完成预算', 按='完成')``
+    ``引导`` + X% of ``项.完成.完成率`` (nothing without a budget to complete);
+    ``按='完成年初预算'`` (a dotted path) for another completion, nothing when not given.
+``差异原因句(项, 预算='预算数', 按='完成')`` / ``预决算句(项, 等于='等于预算数')``
+    why 决算数 differs from 预算数 (compared as ``项.<按>``), when the data says.
+``列举(各项, 格式, 分隔='、', 结尾='', 开头='', 无='', 只列='')``
     each item written by ``格式`` (``{名称}{金额|金额}万元``; ``{}`` is the item
-    itself, ``{0}``/``{1}`` a key and its value when ``各项`` is a mapping).
+    itself, ``{0}``/``{1}`` a key and its value when ``各项`` is a mapping,
+    ``{序号}`` its number from 1; words in ``[…]`` only when each field in them has a value:
+    ``{类别}{金额|金额}万元[，包括{说明}等]``), joined by ``分隔``; ``开头`` before the first
+    and ``结尾`` after the last, or ``无`` alone when there is no item. ``只列``
+    (names joined by 、): of a mapping only these keys, in this order, those it
+    has: ``{{ 列举(政府采购, '{0}{1|金额}万元', 只列='货物、工程、服务', 开头='，其中：') }}``.
 ``结构句(各项, 金额='金额')``
     名称X万元，占Y%；…。 (a breakdown with its shares).
 ``引(文字, 引用=None)``
@@ -40,6 +49,7 @@ import re
 from typing import Any, Callable, Iterable, Mapping
 
 from jinja2 import Undefined, pass_context
+from jinja2.exceptions import UndefinedError
 from jinja2.runtime import Context
 
 from .formatting import safe_format, sentence
@@ -47,6 +57,7 @@ from .formatting import safe_format, sentence
 #: The context values a sentence's words may name.
 REPORT_NAMES = ("年度", "上年度", "部门", "部门简称", "项目名称")
 _FIELD = re.compile(r"\{([^{}|]*)(?:\|([^{}]+))?\}")
+_OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 _UP_DOWN = ("增加", "减少")
 
 
@@ -105,16 +116,22 @@ def _change(context: Context, item: Mapping[str, Any], lead: str, same: str, rea
     return text
 
 
+def _same(lead: str) -> str:
+    """The words for an unchanged figure made from a change's lead: …比2021年 -> …与2021年持平。"""
+    at = lead.rfind("比")
+    return (lead if at < 0 else lead[:at] + "与" + lead[at + 1:]) + "持平。"
+
+
 @pass_context
-def 变动句(context: Context, 项: Any, 引导: str, 持平: str, 原因: str = "主要变动原因是",
+def 变动句(context: Context, 项: Any, 引导: str, 持平: str | None = None, 原因: str = "主要变动原因是",
          新组建: str | None = None, 无上年: str = "", 变动原因: Any = None) -> str:
-    """``引导`` 增加X万元，增长Y%。主要变动原因是…; ``持平`` when unchanged (see the module).
+    """``引导`` 增加X万元，增长Y%。主要变动原因是…; ``持平`` (:func:`_same`) when unchanged (see the module).
     ``变动原因``: the reason to give when it is not ``项``'s own (printed only when the data gives it)."""
     if 变动原因 is None:
         reason = _get(项, "变动原因") if _has(项, "变动原因") else None
     else:
         reason = None if isinstance(变动原因, Undefined) else 变动原因
-    return _change(context, 项, 引导, 持平, reason, 原因, 新组建, 无上年)
+    return _change(context, 项, 引导, _same(引导) if 持平 is None else 持平, reason, 原因, 新组建, 无上年)
 
 
 @pass_context
@@ -136,9 +153,13 @@ def 收支变动句(context: Context, 项: Any, 类别: str = "", 新组建: str
 
 
 @pass_context
-def 总计句(context: Context, 项: Any, 相等: str, 不等: str, 引导: str, 持平: str, 类别: str = "",
-        原因: str = "主要变动原因是", 新组建: str | None = None) -> str:
+def 总计句(context: Context, 项: Any, 相等: str | None = None, 不等: str | None = None, 引导: str | None = None,
+        持平: str | None = None, 类别: str = "", 原因: str = "主要变动原因是", 新组建: str | None = None) -> str:
     """The 收、支总计 sentence: one figure and its change, or both figures and theirs (see the module)."""
+    相等 = f"{{年度}}年{类别}收、支总计{{本年}}万元。" if 相等 is None else 相等
+    不等 = f"{{年度}}年{类别}收入总计{{收入}}万元，{类别}支出总计{{支出}}万元。" if 不等 is None else 不等
+    引导 = f"与{{上年度}}年相比，{类别}收、支总计各" if 引导 is None else 引导
+    持平 = f"与{{上年度}}年相比，{类别}收、支总计持平。" if 持平 is None else 持平
     money = _filter(context, "金额")
     if _get(项, "收支相等"):
         return (_fill(context, 相等, 本年=money(_get(项, "本年")))
@@ -148,18 +169,21 @@ def 总计句(context: Context, 项: Any, 相等: str, 不等: str, 引导: str,
 
 
 @pass_context
-def 完成句(context: Context, 项: Any, 引导: str = "，完成预算") -> str:
-    """``引导`` and the completion rate, or nothing when there was no budget to complete."""
-    rate = _get(_get(项, "完成"), "完成率")
+def 完成句(context: Context, 项: Any, 引导: str = "，完成预算", 按: str = "完成") -> str:
+    """``引导`` and the completion rate ``项.<按>.完成率``, or nothing when there was no budget to
+    complete (``按`` not given, or its rate none): ``按='完成年初预算'`` for the 年初 budget."""
+    if 按 != "完成" and not _given(项, 按):
+        return ""
+    rate = _get(_lookup(项, 按), "完成率")
     return "" if rate is None else _fill(context, 引导) + _filter(context, "百分比")(rate)
 
 
 @pass_context
-def 差异原因句(context: Context, 项: Any) -> str:
-    """决算数小于预算数的主要原因是… when the data gives the reason."""
+def 差异原因句(context: Context, 项: Any, 预算: str = "预算数", 按: str = "完成") -> str:
+    """决算数小于``预算``的主要原因是… (the comparison of ``项.<按>``) when the data gives the reason."""
     if not _has(项, "预决算差异原因"):
         return ""
-    return f"决算数{_get(_get(项, '完成'), '比较')}预算数的主要原因是" + sentence(_get(项, "预决算差异原因"))
+    return f"决算数{_get(_lookup(项, 按), '比较')}{预算}的主要原因是" + sentence(_get(项, "预决算差异原因"))
 
 
 @pass_context
@@ -179,6 +203,26 @@ def _lookup(item: Any, path: str) -> Any:
     return value
 
 
+def _given(item: Any, path: str) -> bool:
+    """Whether ``item`` has the dotted field ``path`` (each part a key of a mapping, not none)."""
+    for key in path.split("."):
+        if not _has(item, key) or item[key] is None:
+            return False
+        item = item[key]
+    return True
+
+
+def _given_value(item: Any, path: str) -> bool:
+    """Whether the field ``path`` of a listed item has a value (given, not none, not empty)."""
+    if path == "序号":
+        return True
+    try:
+        value = _lookup(item, path) if path else item
+    except UndefinedError:
+        return False
+    return value is not None and value != "" and not isinstance(value, Undefined)
+
+
 def _entries(items: Any) -> Iterable[Any]:
     if isinstance(items, Undefined):
         items._fail_with_undefined_error()
@@ -186,19 +230,30 @@ def _entries(items: Any) -> Iterable[Any]:
 
 
 @pass_context
-def 列举(context: Context, 各项: Any, 格式: str, 分隔: str = "、", 结尾: str = "") -> str:
-    """Each item written by ``格式``, joined by ``分隔``, ``结尾`` after the last (see the module)."""
-    def one(item: Any) -> str:
+def 列举(context: Context, 各项: Any, 格式: str, 分隔: str = "、", 结尾: str = "", 开头: str = "", 无: str = "",
+       只列: str = "") -> str:
+    """Each item written by ``格式``, joined by ``分隔``, between ``开头`` and ``结尾`` (``无`` when
+    there is none; see the module)."""
+    def one(number: int, item: Any) -> str:
         def field(match: re.Match[str]) -> str:
-            value = _lookup(item, match.group(1).strip())
+            name = match.group(1).strip()
+            value = number if name == "序号" else _lookup(item, name)
             if match.group(2):
                 return str(_filter(context, match.group(2).strip())(value))
             return str(value)
 
-        return _FIELD.sub(field, chinese_quotes(格式))
+        def part(match: re.Match[str]) -> str:
+            given = all(_given_value(item, name.strip()) for name, _ in _FIELD.findall(match.group(1)))
+            return _FIELD.sub(field, match.group(1)) if given else ""
 
-    texts = [one(item) for item in _entries(各项)]
-    return 分隔.join(texts) + (结尾 if texts else "")
+        return _FIELD.sub(field, _OPTIONAL.sub(part, chinese_quotes(格式)))
+
+    entries = _entries(各项)
+    if 只列:
+        given = dict(entries)
+        entries = [(key, given[key]) for key in 只列.split("、") if key in given]
+    texts = [one(number, item) for number, item in enumerate(entries, 1)]
+    return 开头 + 分隔.join(texts) + 结尾 if texts else 无
 
 
 @pass_context

@@ -72,3 +72,23 @@ def test_attachments_are_cited_only_when_the_report_has_them(linshui_copy: Path)
     text = document_text(render_bytes(linshui_copy))
     assert "预算绩效管理情况" in text and "详见附件" not in text
     assert "绩效自评报告详见附件。" in document_text(render_bytes(Path(__file__).parent.parent / "examples" / "2022-linshui.yaml"))
+
+
+def test_a_list_can_number_pick_open_close_and_leave_out_a_clause() -> None:
+    purchase = {"总额": D("30"), "服务": D("20"), "货物": D("10")}
+    assert say("{{ 列举(x, '政府采购{0}支出{1|金额}万元', 只列='货物、工程、服务', 开头='，其中：') }}。", x=purchase) == (
+        "，其中：政府采购货物支出10万元、政府采购服务支出20万元。")
+    assert say("{{ 列举(x, '{0}{1}', 只列='工程', 开头='，其中：', 无='。') }}", x=purchase) == "。"
+    uses = [{"类别": "办公费", "金额": D("1.5"), "说明": "纸张"}, {"类别": "印刷费", "金额": D("2"), "说明": ""}]
+    assert say("{{ 列举(x, '{序号}.{类别}{金额|金额}万元[，包括{说明}等]', '；', '。') }}", x=uses) == (
+        "1.办公费1.50万元，包括纸张等；2.印刷费2万元。")
+
+
+def test_a_second_completion_and_the_default_words_of_totals_and_changes() -> None:
+    item = {"完成": {"完成率": D("98.83")}, "完成年初预算": {"完成率": D("110.23")}}
+    assert say("{{ 完成句(x) }}{{ 完成句(x, '，完成年初预算的', '完成年初预算') }}", x=item) == (
+        "，完成预算98.83%，完成年初预算的110.23%")
+    assert say("{{ 完成句(x, '，完成年初预算的', '完成年初预算') }}", x={"完成": {"完成率": D("1")}}) == ""
+    same = {**changed("0", "持平"), "收支相等": True}
+    assert say("{{ 总计句(x, 类别='财政拨款') }}", x=same) == "2022年财政拨款收、支总计6796.16万元。与2021年相比，财政拨款收、支总计持平。"
+    assert say("{{ 变动句(x, '公务接待费支出决算比{上年度}年') }}", x=same) == "公务接待费支出决算与2021年持平。"
