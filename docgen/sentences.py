@@ -13,8 +13,8 @@ environment (:func:`make_globals`) under its Chinese name:
 
 ``变动句(项, 引导, 持平)``
     ``引导`` + 增加/减少 X万元，增长/下降 Y%。 + 主要变动原因是… (when the data gives
-    ``变动原因``); ``持平`` when unchanged (by default ``引导`` + 持平。, its last 比 read
-    as 与: ``…支出决算比{上年度}年`` -> ``…支出决算与{上年度}年持平。``); without last year's figure, the layout's
+    ``变动原因``); ``持平`` when unchanged (by default ``引导`` + 持平。, a 比{上年度} in it read
+    as 与{上年度}: ``…支出决算比{上年度}年`` -> ``…支出决算与{上年度}年持平。``); without last year's figure, the layout's
     ``新组建句`` for a department the data says is new (``新组建``), else nothing.
     Options: ``原因`` (the words before the reason, '' for none), ``新组建`` and
     ``无上年`` (what to print without last year's figure).
@@ -117,8 +117,9 @@ def _change(context: Context, item: Mapping[str, Any], lead: str, same: str, rea
 
 
 def _same(lead: str) -> str:
-    """The words for an unchanged figure made from a change's lead: …比2021年 -> …与2021年持平。"""
-    at = lead.rfind("比")
+    """The words for an unchanged figure made from a change's lead: …比{上年度}年 -> …与{上年度}年持平。,
+    any other lead + 持平。 (与{上年度}年相比，支出 -> 与{上年度}年相比，支出持平。)."""
+    at = lead.rfind("比{上年度}")
     return (lead if at < 0 else lead[:at] + "与" + lead[at + 1:]) + "持平。"
 
 

@@ -92,3 +92,5 @@ def test_a_second_completion_and_the_default_words_of_totals_and_changes() -> No
     same = {**changed("0", "持平"), "收支相等": True}
     assert say("{{ 总计句(x, 类别='财政拨款') }}", x=same) == "2022年财政拨款收、支总计6796.16万元。与2021年相比，财政拨款收、支总计持平。"
     assert say("{{ 变动句(x, '公务接待费支出决算比{上年度}年') }}", x=same) == "公务接待费支出决算与2021年持平。"
+    assert say("{{ 变动句(x, '与{上年度}年相比，一般公共预算财政拨款支出') }}", x=same) == (
+        "与2021年相比，一般公共预算财政拨款支出持平。")
