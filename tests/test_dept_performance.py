@@ -341,3 +341,10 @@ def test_head_counts_list_only_what_is_given(tmp_path: Path) -> None:
 def test_built_in_layout_settings() -> None:
     settings = REPORT_TYPE.layout("四川-邻水").settings
     assert (settings["金额格式"], settings["百分比格式"]) == ("一位小数", "去掉末尾的零")
+
+
+def test_the_linshui_layout_renders_a_project_without_its_overview() -> None:
+    """A project's 概述 is optional: 四川-邻水 then starts with its budget (seed 000's project has none)."""
+    text = document_text(render_bytes(EXAMPLES / "2018-aba-附件" / "部门整体.yaml", "四川-邻水")).splitlines()
+    assert text[text.index("（二）项目预算管理。") + 1] == (
+        "全州城乡居民建档立卡贫困人员大病补充商业保险费全年预算数631.5万元，执行数为631.5万元，完成预算的100%。")

@@ -613,3 +613,11 @@ def test_built_in_layouts_and_their_settings() -> None:
                          + sorted((EXAMPLES / "2019-panzhihua-附件").glob("项目-*.yaml")), ids=lambda p: p.stem)
 def test_every_example_renders(data_file: Path) -> None:
     assert document_text(render_bytes(data_file)).strip()
+
+
+def test_the_panzhihua_layout_leaves_out_a_conclusion_without_its_summary() -> None:
+    """评价结论.综述 is needed only by the layouts the schema names: 四川-攀枝花-2019 leaves out its
+    （一）评价结论 heading when the data gives only 问题 (seed 003's 办公设备配置)."""
+    text = document_text(render_bytes(EXAMPLES / "2019-emeishan-附件" / "项目-办公设备配置.yaml",
+                                      "四川-攀枝花-2019")).splitlines()
+    assert text[text.index("五、评价结论及建议") + 1] == "（一）存在的问题。"
