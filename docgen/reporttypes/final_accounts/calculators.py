@@ -226,18 +226,13 @@ def year_on_year(data: Data, ctx: CalcContext) -> dict[str, Any]:
 
 
 def basic_expenditure(data: Data, ctx: CalcContext) -> dict[str, Any]:
-    """人员经费 and 公用经费 totals (when not typed) and 基本支出 合计, for the parts the data gives
-    (nothing without 基本支出: the report does not print a 0 it was not told)."""
-    if "一般公共预算财政拨款基本支出" not in data:
-        return {}
-    basic = data["一般公共预算财政拨款基本支出"]
+    """人员经费 and 公用经费 totals (when not typed) and 基本支出 合计."""
+    basic = data.get("一般公共预算财政拨款基本支出", {})
     new: dict[str, Any] = {}
     amounts = []
     for part in ("人员经费", "公用经费"):
-        if part not in basic:
-            continue
-        facts = basic[part]
-        if not ("合计" in facts or facts.get("明细")):
+        facts = basic.get(part, {})
+        if part in basic and not ("合计" in facts or facts.get("明细")):
             raise DocgenError([Problem("DG202", {"name": "合计（或明细）"},
                                        Location(field=("一般公共预算财政拨款基本支出", part)))])
         amount = money(facts["合计"]) if "合计" in facts else _sum_of(facts.get("明细", []), "金额")
