@@ -22,21 +22,27 @@ categories whose values are all zero unless the layout's ``饼图列出零项`` 
 otherwise; a chart whose values are all zero is left out with its caption
 unless ``画零值图表`` says to draw it (:func:`make_chart_global`). Data labels
 showing values or percentages follow the layout's ``金额格式`` / ``百分比格式``.
+A chart part bound once is remembered in docgen's disk cache
+(:mod:`docgen.diskcache`) under its bytes, its data and this code, so a render
+whose charts did not change does not import lxml.
 """
 from __future__ import annotations
 
 import copy
+import hashlib
 import html
 import io
+import marshal
 import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from . import docxzip
+from . import diskcache, docxzip
 from .errors import DocgenError
 from .plugins import did_you_mean
 
@@ -46,6 +52,7 @@ def _xml_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+_CACHE = "charts"  # disk cache namespace: chart parts bound to data
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS = {"c": C}
@@ -183,14 +190,39 @@ def bind(charts: Sequence[Chart], document_xml: str, data: Mapping[str, Any],
             raise DocgenError.single("DG801", layout=layout, name=chart.name, hint=did_you_mean(chart.name, names),
                                      available="、".join(names) or "无")
         try:
-            xml, sheet, shown = bind_chart_xml(chart.xml, ChartData.from_context(data[chart.name]),
-                                               bool(settings.get("饼图列出零项", False)), label_formats(settings))
+            xml, sheet, shown = _bound(chart.xml, ChartData.from_context(data[chart.name]),
+                                       bool(settings.get("饼图列出零项", False)), label_formats(settings))
         except ValueError as exc:
             raise DocgenError.single("DG803", layout=layout, name=chart.name, reason=str(exc)) from None
         replaced[chart.part] = xml
         if chart.workbook:
             replaced[chart.workbook] = workbook_bytes(sheet, shown)
     return replaced
+
+
+def _bound(xml: bytes, data: ChartData, pie_zeros: bool, formats: tuple[str, str]) -> tuple[bytes, str, ChartData]:
+    """:func:`bind_chart_xml`, from the disk cache when the same code bound this chart part to the same
+    data before (binding parses the part with lxml, which a render need not import otherwise)."""
+    key = hashlib.sha256(repr((_code_fingerprint(), xml, data, pie_zeros, formats)).encode()).hexdigest()
+    cached = diskcache.get(_CACHE, key)
+    if cached is not None:
+        try:
+            bound, sheet, categories, series = marshal.loads(cached)
+            return bound, sheet, ChartData(categories, tuple((name, tuple(map(Decimal, values))) for name, values in series))
+        except (EOFError, ValueError, TypeError, ArithmeticError):
+            pass  # an entry this code cannot read is bound anew
+    bound, sheet, shown = bind_chart_xml(xml, data, pie_zeros, formats)
+    diskcache.put(_CACHE, key, marshal.dumps((bound, sheet, shown.categories,
+                                              tuple((name, tuple(map(str, values))) for name, values in shown.series))))
+    return bound, sheet, shown
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> bytes:
+    """What a bound chart depends on besides its part and data: this module and lxml, which writes the part."""
+    from .plugins import installed_version
+
+    return hashlib.sha256(Path(__file__).read_bytes() + installed_version("lxml").encode()).digest()
 
 
 def bind_package(docx: bytes, data: Mapping[str, Any], settings: Mapping[str, Any], layout: str) -> bytes:

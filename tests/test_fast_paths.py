@@ -1,21 +1,24 @@
-"""The loader's shortcuts for the common case say exactly what its full checks say.
+"""The shortcuts a single render takes say exactly what the full path says.
 
-A single render reads nine data files; the loader skips work that cannot find
+A render reads nine data files; the loader skips work that cannot find
 anything (a garbled-text scan of a text with no candidate, the alias
-bookkeeping of a text without an anchor, PyYAML's generic resolver). These
-tests hold each shortcut to the full path it stands for.
+bookkeeping of a text without an anchor, PyYAML's generic resolver), and
+charts bound before come from the disk cache. These tests hold each shortcut
+to the full path it stands for.
 """
 from __future__ import annotations
 
 import re
+import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import yaml
 
-from docgen import loader
+from docgen import charts, diskcache, loader
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 
 TEXTS = sorted(EXAMPLES.rglob("*.yaml"))
 
@@ -66,3 +69,23 @@ def test_the_resolver_gives_pyyamls_tags() -> None:
         assert parser.resolve(kind, None, (True, False)) == yaml.resolver.BaseResolver.resolve(parser, kind, None,
                                                                                                 (True, False))
     parser.dispose()
+
+
+def test_a_chart_bound_before_comes_from_the_disk_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(diskcache.ENV_VAR, str(tmp_path))
+    archive = zipfile.ZipFile(ROOT / "templates" / "final-accounts" / "四川-攀枝花-2019" / "template.docx")
+    document = archive.read("word/document.xml").decode("utf-8")
+    found = charts.find_charts(document, lambda name: archive.read(name) if name in archive.namelist() else None)
+    pie = next(chart for chart in found if b"<c:pieChart>" in chart.xml)
+    data = charts.ChartData(("甲", "乙", "丙"), (("金额", (Decimal("1.50"), Decimal("0"), Decimal("2E+1"))),))
+    fresh = charts.bind_chart_xml(pie.xml, data, False, ("0.00", "0.00%"))
+    assert fresh[2].categories == ("甲", "丙")  # a pie leaves out its zero
+    assert charts._bound(pie.xml, data, False, ("0.00", "0.00%")) == fresh  # bound, and remembered
+    monkeypatch.setattr(charts, "bind_chart_xml", None)  # from now on, binding would fail
+    again = charts._bound(pie.xml, data, False, ("0.00", "0.00%"))
+    assert again == fresh and repr(again) == repr(fresh)  # the same part and the same Decimals (1.50, 2E+1)
+    for changed in ((pie.xml, data, True, ("0.00", "0.00%")), (pie.xml, data, False, ("General", "0.00%")),
+                    (pie.xml, charts.ChartData(data.categories, (("金额", (Decimal("1.5"), Decimal("0"), Decimal("20"))),)),
+                     False, ("0.00", "0.00%"))):
+        with pytest.raises(TypeError):  # anything else is bound anew
+            charts._bound(*changed)
