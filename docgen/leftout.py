@@ -78,10 +78,21 @@ def _template_guards(template: Path, mtime_ns: int, size: int) -> tuple[FieldPat
 
 
 def guarded_paths(tree: nodes.Template) -> Iterator[FieldPath]:
-    """Each path a parsed template tests with ``is defined``, as its keys."""
+    """Each path a parsed template tests with ``is defined``, as its keys; a short name a
+    template ``{% set %}`` to a field (``{% set d = 三公经费.公务接待费 %}`` … ``d.批次``) stands
+    for that field."""
+    aliases: dict[str, FieldPath] = {}
+    for assign in tree.find_all(nodes.Assign):
+        target = field_path(assign.node)
+        if isinstance(assign.target, nodes.Name) and target:
+            aliases[assign.target.name] = target
     for test in tree.find_all(nodes.Test):
         if test.name == "defined":
             path = field_path(test.node)
+            for _ in range(len(aliases)):  # an alias of an alias, never round a cycle for ever
+                if not path or path[0] not in aliases:
+                    break
+                path = aliases[path[0]] + path[1:]
             if path:
                 yield path
 

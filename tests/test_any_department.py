@@ -284,3 +284,15 @@ def test_a_reception_total_without_its_breakdown_ends_its_sentence(tmp_path: Pat
     # 2 of a budget of 2: 100%; last year 1.98: 0.02 more, 0.02 / 1.98 = 1.01%
     assert line == ("3.公务接待费支出2万元，完成预算100%。公务接待费支出决算比2021年增加0.02万元，增长1.01%。"
                     "主要原因是2022年省市医保系统行业监督检查等略多。")
+
+
+def test_a_guard_through_a_short_name_counts_as_a_guard_on_its_field() -> None:
+    """``{% set d = … %}`` lets a template write a long field once; ``check -v`` still knows what
+    ``d.批次 is defined`` guards."""
+    from jinja2 import Environment
+
+    from docgen.leftout import guarded_paths
+
+    tree = Environment().parse("{% set d = 三公经费.公务接待费 %}{% set n = d.国内公务接待 %}"
+                               "{% if n.批次 is defined %}{{ n.批次 }}{% endif %}{% if 资金 is defined %}{% endif %}")
+    assert list(guarded_paths(tree)) == [("三公经费", "公务接待费", "国内公务接待", "批次"), ("资金",)]
