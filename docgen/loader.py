@@ -250,7 +250,7 @@ _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 #: Runs of characters that UTF-8 Chinese turns into when read as Windows-1252 (éƒ¨é—¨) or as GBK (閮ㄩ棬).
 _LATIN_RUN = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                         r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{3,}")
-_CJK_RUN = re.compile(r"[\u2e80-\u9fff\uf900-\uffef]{2,}")
+_CJK_RUN = r"[\u2e80-\u9fff\uf900-\uffef]{2,}"  # compiled on first use (1 ms): only a garbled text needs it
 
 
 #: Two of the Chinese characters :func:`_undo` counts, as UTF-8 bytes with valid UTF-8 between them (the
@@ -266,7 +266,7 @@ def _mojibake(text: str) -> tuple[int, int, str, str] | None:
         return None  # nothing _undo could take back (one pass over the whole text, not one per run)
     for number, line in enumerate(text.splitlines(), start=1):
         for pattern, codec in ((_LATIN_RUN, "cp1252"), (_CJK_RUN, "gbk")):
-            for match in pattern.finditer(line):
+            for match in re.finditer(pattern, line):
                 meant = _undo(match.group(), codec)
                 if meant:
                     return number, match.start() + 1, match.group(), meant
@@ -293,12 +293,12 @@ def _cp1252_byte(ch: str) -> bytes:
 
 # --- text -> nodes ---------------------------------------------------------------------------------------------
 
-_ROW = re.compile(r"^[ ]*(?:- )?([^\t:#\"'\s][^\t:#\"']*)\t+([^\t]*)")
+_ROW = r"^[ ]*(?:- )?([^\t:#\"'\s][^\t:#\"']*)\t+([^\t]*)"  # compiled on first use, by a file that fails
 
 
 def _pasted_row(line: str) -> tuple[int, str] | None:
     """``一般公共预算财政拨款收入<Tab>5996.78`` -> (column, "一般公共预算财政拨款收入: 5996.78")."""
-    match = _ROW.match(line)
+    match = re.match(_ROW, line)
     if not match or not match.group(2).strip():
         return None
     return match.start(1) + 1, f"{match.group(1).strip()}: {match.group(2).strip()}"
@@ -473,7 +473,7 @@ def _key_problems(node: yaml.MappingNode, path: Path) -> Iterator[Problem]:
 #: Characters no Word document (XML 1.0) can hold, which YAML lets through as double-quoted escapes.
 _ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: A cell, tabs, then a number: a row of a table pasted from Excel.
-_TAB_NUMBER = re.compile(r"([^\t\n ]+)\t+ *([-+]?[0-9０-９][0-9０-９,，.．]*)(?=\s|$)")
+_TAB_NUMBER = r"([^\t\n ]+)\t+ *([-+]?[0-9０-９][0-9０-９,，.．]*)(?=\s|$)"  # compiled on first use
 
 
 def _tag_problems(node: yaml.Node, loader: _Loader, path: Path, lines: list[str]) -> Iterator[Problem]:
@@ -492,10 +492,10 @@ def _tag_problems(node: yaml.Node, loader: _Loader, path: Path, lines: list[str]
             if len(whole) > MAX_INTEGER_DIGITS or len(fraction) > MAX_FRACTION_DIGITS:
                 yield Problem("DG112", {"digits": len(whole) + len(fraction), "max_whole": MAX_INTEGER_DIGITS,
                                         "max_fraction": MAX_FRACTION_DIGITS}, _at(node, path))
-        elif not node.style and "\t" in node.value and _TAB_NUMBER.search(node.value):  # plain (libyaml says "")
+        elif not node.style and "\t" in node.value and re.search(_TAB_NUMBER, node.value):  # plain (libyaml says "")
             start, end = node.start_mark.line, min(node.end_mark.line, len(lines) - 1)
-            number = next((n for n in range(start, end + 1) if _TAB_NUMBER.search(lines[n])), start)
-            match = _TAB_NUMBER.search(lines[number]) or _TAB_NUMBER.search(node.value)
+            number = next((n for n in range(start, end + 1) if re.search(_TAB_NUMBER, lines[n])), start)
+            match = re.search(_TAB_NUMBER, lines[number]) or re.search(_TAB_NUMBER, node.value)
             column = lines[number].find(match.group(1)) + 1 if number < len(lines) else None
             yield Problem("DG109", {"example": f"{match.group(1)}: {match.group(2)}"},
                           Location(str(path), number + 1, column or None))

@@ -11,7 +11,6 @@ import hashlib
 import marshal
 import os
 import sys
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from . import diskcache
@@ -33,15 +32,20 @@ def did_you_mean(name: str, candidates: list[str]) -> str:
     return Phrase("did_you_mean", name=close[0]) if close else ""
 
 
-@dataclass(frozen=True)
 class EntryPoint:
     """An installed entry point, as :mod:`importlib.metadata` lists it (read from the disk cache
     when the installed distributions have not changed, so a run need not import that module)."""
 
-    name: str
-    value: str  # ``module:attr.attr`` (extras, in brackets, are ignored as importlib.metadata does)
-    group: str
-    dist: str  # the name of the distribution that declares it
+    __slots__ = ("name", "value", "group", "dist")  # a plain class: making a dataclass costs start-up time
+
+    def __init__(self, name: str, value: str, group: str, dist: str):
+        self.name = name
+        self.value = value  # ``module:attr.attr`` (extras, in brackets, are ignored as importlib.metadata does)
+        self.group = group
+        self.dist = dist  # the name of the distribution that declares it
+
+    def __repr__(self) -> str:
+        return f"EntryPoint(name={self.name!r}, value={self.value!r}, group={self.group!r}, dist={self.dist!r})"
 
     def load(self) -> Any:
         """Import the module and return the object ``value`` names."""
@@ -116,35 +120,31 @@ _stamps: dict[tuple[str, ...], str] = {}
 
 def _distributions_stamp(path: tuple[str, ...]) -> str:
     """What decides the installed distributions, their entry points and versions: each entry of
-    ``path`` with the names of the distributions' metadata folders in it (``*.dist-info``,
-    ``*.egg-info``), their modification times and those of their ``entry_points.txt``; a file on the
-    path (a zip) by its time and size. Taken once per process and ``sys.path``."""
+    ``path`` with the metadata of the distributions in it (``*.dist-info``, whose names carry their
+    versions, by the time and size of their ``entry_points.txt``; ``*.egg-info`` also by their own and
+    their ``PKG-INFO``'s); a file on the path (a zip) by its time and size. Taken once per process
+    and ``sys.path``."""
     if path not in _stamps:
         parts: list[Any] = [sys.version]
         for entry in path:
+            folder = entry or "."
             try:
-                listing = os.scandir(entry or ".")
+                names = os.listdir(folder)
             except OSError:
-                parts.append((entry, _file_stamp(entry)))
+                parts.append((entry, _file_stamp(folder)))
                 continue
-            with listing:
-                parts.append((entry, sorted(_metadata_stamp(d) for d in listing if _is_metadata(d.name))))
+            found = []
+            for name in names:
+                low = name.lower()
+                if low.endswith(".dist-info"):
+                    found.append((name, _file_stamp(os.path.join(folder, name, "entry_points.txt"))))
+                elif low.endswith(".egg-info") or low == "egg-info":  # the last: inside an .egg
+                    found.append((name, *(_file_stamp(os.path.join(folder, *part)) for part in
+                                          ((name,), (name, "PKG-INFO"), (name, "entry_points.txt")))))
+            parts.append((entry, sorted(found)))
         _stamps.clear()
         _stamps[path] = repr(parts)
     return _stamps[path]
-
-
-def _is_metadata(name: str) -> bool:
-    low = name.lower()
-    return low.endswith((".dist-info", ".egg-info")) or low == "egg-info"  # the last: inside an .egg
-
-
-def _metadata_stamp(entry: os.DirEntry[str]) -> tuple[str, Any, Any]:
-    try:
-        own = entry.stat().st_mtime_ns
-    except OSError:
-        own = None
-    return entry.name, own, _file_stamp(os.path.join(entry.path, "entry_points.txt"))
 
 
 def _file_stamp(path: str) -> tuple[int, int] | None:
