@@ -388,8 +388,9 @@ def template_source(xml: str, levels: Mapping[str, int], patcher: Any) -> str:
     charts guarded (:func:`guard_charts`), docxtpl's
     ``patch_xml`` (``patcher``: a DocxTemplate), table merges (:func:`merge_cells`), one
     paragraph per line."""
-    guarded = guard_charts(expand_inline_guards(expand_guards(normalise_runs(normalise_tags(xml)), levels)))
-    return _split_lines(merge_cells(patcher.patch_xml(guarded)))
+    guarded = guard_charts(expand_guards(normalise_runs(normalise_tags(xml)), levels))
+    # inline guards after docxtpl has joined each tag's runs (an editor may split one anywhere)
+    return _split_lines(merge_cells(expand_inline_guards(patcher.patch_xml(guarded))))
 
 
 def _split_lines(xml: str) -> str:

@@ -138,3 +138,18 @@ def test_inline_guards_render_only_the_words_whose_field_is_given() -> None:
     assert template.render(得分=92, 等级="优") == "得分92分，评价结果为优。"
     assert template.render(得分=92) == "得分92分。"
     assert template.render(得分=92, 等级=None) == "得分92分。"
+
+
+def test_an_inline_guard_an_editor_split_into_runs_of_different_formatting_still_compiles() -> None:
+    """Writer saves ``{% 如有 X %}`` as ``{% `` / ``如有 X `` / ``%}`` in runs of their own: the guard is
+    expanded once docxtpl has joined the tag."""
+    from docxtpl import DocxTemplate
+
+    from docgen.compiled import template_source
+
+    split = ('<w:p><w:r><w:t xml:space="preserve">得分{{ 得分 }}分{% </w:t></w:r>'
+             '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">如有 等级 </w:t></w:r>'
+             '<w:r><w:t>%}，{{ 等级 }}{% 完 %}。</w:t></w:r></w:p>')
+    source = template_source(document(split), {}, DocxTemplate.__new__(DocxTemplate))
+    assert "{% if 等级 is defined and 等级 is not none %}" in source and "{% endif %}" in source
+    assert "如有" not in source
