@@ -19,23 +19,32 @@ files saved in another encoding, tab indentation, rows pasted from Excel,
 explicit tags (``!!float .inf``), keys that are lists, numbers too long to be
 figures, nesting too deep and files too large are all told apart. Files are
 read bounded: only regular files, at most :data:`MAX_FILE_BYTES`, checked
-before reading.
+before reading. A file parsed before without problems, byte for byte, comes
+from docgen's disk cache (its data and the positions of its values), so a run
+on data that did not change does not import PyYAML.
 """
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
+import pickle
 import re
 import stat
+import sys
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-import yaml
-
+from . import diskcache
 from .errors import DocgenError, FieldPath, Location, Problem
 
+if TYPE_CHECKING:  # imported where a file is parsed: a run whose files come from the disk cache does not need it
+    import yaml
+
+_CACHE = "parsed-data"  # disk cache namespace: data files parsed and found without problems
 #: Expanded node count above which a file is refused (alias "billion laughs").
 MAX_NODES = 200_000
 #: Largest data file read (checked with fstat before reading, and while reading).
@@ -47,61 +56,73 @@ MAX_INTEGER_DIGITS = 15
 MAX_FRACTION_DIGITS = 10
 
 
-# libyaml's C parser when PyYAML was built with it (ten times faster), else pure Python.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 _STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _MAP, _SEQ, _MERGE = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:merge"
 _AMOUNT_TAG = "tag:docgen,2024:amount"
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader with a small, unsurprising set of implicit types and text keys."""
-
-    yaml_implicit_resolvers: dict = {}
-    yaml_constructors: dict = {}
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
-        """Keys are the text written (``1: x`` has the key "1"); :func:`_node_problems` ensured they are scalars."""
-        self.flatten_mapping(node)
-        return {key.value: self.construct_object(value, deep=deep) for key, value in node.value}
-
-    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-        """PyYAML's ``resolve`` for what is registered here (no wildcard or path resolvers): the same
-        tag, with less work for each of the thousands of scalars of a data file."""
-        if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
-                    if pattern.match(value):
-                        return tag
-            return self.DEFAULT_SCALAR_TAG
-        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
-
-
-def _resolver(tag: str, pattern: str, first: str | list[str]) -> None:
-    _Loader.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
-
-
-_resolver("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
-_resolver(_INT, r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789")
-_resolver(_FLOAT, r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)$", "-+0123456789.")
-_resolver("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""])
-_resolver(_MERGE, r"^(?:<<)$", "<")
 _DIGIT = "[0-9０-９]"
-_resolver(_AMOUNT_TAG, rf"^(?=.*[０-９．,，万])[-+]?(?:{_DIGIT}{{1,3}}(?:[,，]{_DIGIT}{{3}})+|{_DIGIT}+)(?:[.．]{_DIGIT}+)?(?:万元)?$",
-          "-+0123456789０１２３４５６７８９")
+#: The implicit types: tag, pattern, the characters a value of that type can begin with.
+_IMPLICIT = (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (_INT, r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    (_FLOAT, r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)$", "-+0123456789."),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (_MERGE, r"^(?:<<)$", "<"),
+    (_AMOUNT_TAG, rf"^(?=.*[０-９．,，万])[-+]?(?:{_DIGIT}{{1,3}}(?:[,，]{_DIGIT}{{3}})+|{_DIGIT}+)(?:[.．]{_DIGIT}+)?(?:万元)?$",
+     "-+0123456789０１２３４５６７８９"),
+)
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.", ",，")
 
 
-def _construct_decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
+@lru_cache(maxsize=1)
+def _loader_class() -> type:
+    """SafeLoader with a small, unsurprising set of implicit types and text keys (made on first use:
+    a run whose files all come from the disk cache does not import PyYAML)."""
+    import yaml
+
+    # libyaml's C parser when PyYAML was built with it (ten times faster), else pure Python.
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class _Loader(base):  # type: ignore[misc, valid-type]
+        yaml_implicit_resolvers: dict = {}
+        yaml_constructors: dict = {}
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
+            """Keys are the text written (``1: x`` has the key "1"); :func:`_node_problems` ensured they are scalars."""
+            self.flatten_mapping(node)
+            return {key.value: self.construct_object(value, deep=deep) for key, value in node.value}
+
+        def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+            """PyYAML's ``resolve`` for what is registered here (no wildcard or path resolvers): the same
+            tag, with less work for each of the thousands of scalars of a data file."""
+            if kind is yaml.ScalarNode:
+                if implicit[0]:
+                    for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                        if pattern.match(value):
+                            return tag
+                return self.DEFAULT_SCALAR_TAG
+            return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
+    for tag, pattern, first in _IMPLICIT:
+        _Loader.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
+    for tag, constructor in {
+        "tag:yaml.org,2002:null": _Loader.construct_yaml_null, "tag:yaml.org,2002:bool": _Loader.construct_yaml_bool,
+        _INT: _construct_int, _FLOAT: _construct_decimal, _AMOUNT_TAG: _construct_amount,
+        _STR: _Loader.construct_yaml_str, _MERGE: _Loader.construct_yaml_str,
+        _SEQ: _Loader.construct_yaml_seq, _MAP: _Loader.construct_yaml_map,
+    }.items():
+        _Loader.add_constructor(tag, constructor)
+    return _Loader
+
+
+def _construct_decimal(loader: Any, node: yaml.ScalarNode) -> Decimal:
     return Decimal(node.value)
 
 
-def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
     return int(node.value, 10)
 
 
-def _construct_amount(loader: _Loader, node: yaml.ScalarNode) -> int | Decimal:
+def _construct_amount(loader: Any, node: yaml.ScalarNode) -> int | Decimal:
     """``６,７９６．１６万元`` -> Decimal('6796.16'); without a decimal point, an int."""
     text = _amount_text(node.value)
     return Decimal(text) if "." in text else int(text, 10)
@@ -111,13 +132,6 @@ def _amount_text(value: str) -> str:
     return value.removesuffix("万元").translate(_FULL_WIDTH)
 
 
-for _tag, _constructor in {
-    "tag:yaml.org,2002:null": _Loader.construct_yaml_null, "tag:yaml.org,2002:bool": _Loader.construct_yaml_bool,
-    _INT: _construct_int, _FLOAT: _construct_decimal, _AMOUNT_TAG: _construct_amount,
-    _STR: _Loader.construct_yaml_str, _MERGE: _Loader.construct_yaml_str,
-    _SEQ: _Loader.construct_yaml_seq, _MAP: _Loader.construct_yaml_map,
-}.items():
-    _Loader.add_constructor(_tag, _constructor)
 _NUMBER_TAGS = (_INT, _FLOAT, _AMOUNT_TAG)
 
 #: libyaml's (and PyYAML's) complaints said in Chinese, by how the English begins; first match wins.
@@ -154,13 +168,18 @@ _UNCLOSED_QUOTE = "这一行的引号没有闭合（到第 {line} 行才找到�
 _OTHER = "这里的写法不合 YAML 格式：请检查这一行和上一行的缩进（只能用空格）、冒号（“键: 值”）和引号"
 
 
+#: Where a value is written: (line, column, what is below it), both 0-based; below a mapping, its values
+#: by key (the last of a key written twice); below a list, its items; a scalar: the text as written.
+Spot = tuple[int, int, Any]
+
+
 @dataclass
 class LoadedDocument:
     """A parsed data file: its data plus what is needed to point into it."""
 
     path: Path
     data: dict[str, Any]
-    root: yaml.Node
+    root: Spot
     lines: list[str]
 
     def part(self, field: FieldPath) -> "LoadedDocument":
@@ -172,14 +191,13 @@ class LoadedDocument:
 
     def typed_text(self, field: FieldPath) -> str | None:
         """The text written in the file for the scalar at ``field`` (None if it is not a scalar there)."""
-        node = _walk(self.root, field)
-        return node.value if isinstance(node, yaml.ScalarNode) and node is not self.root else None
+        spot = _walk(self.root, field)
+        return spot[2] if isinstance(spot[2], str) and spot is not self.root else None
 
     def locate(self, field: FieldPath, title: str | None = None) -> Location:
         """File position of ``field`` (or of its nearest existing parent)."""
-        node = _walk(self.root, field)
-        mark = node.start_mark
-        return Location(str(self.path), mark.line + 1, mark.column + 1, tuple(field), title)
+        line, column, _ = _walk(self.root, field)
+        return Location(str(self.path), line + 1, column + 1, tuple(field), title)
 
 
 def copy_data(node: Any) -> Any:
@@ -191,19 +209,40 @@ def copy_data(node: Any) -> Any:
     return node
 
 
-def _walk(node: yaml.Node, field: FieldPath) -> yaml.Node:
-    """Follow a jsonschema ``absolute_path`` through the composed node tree."""
+def _walk(spot: Spot, field: FieldPath) -> Spot:
+    """Follow a jsonschema ``absolute_path`` through the positions of a document."""
     for step in field:
-        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
-            match = [v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == step]
-            if not match:
-                return node
-            node = match[-1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
+        below = spot[2]
+        if isinstance(below, dict) and isinstance(step, str):
+            if step not in below:
+                return spot
+            spot = below[step]
+        elif isinstance(below, list) and isinstance(step, int) and step < len(below):
+            spot = below[step]
         else:
-            return node
-    return node
+            return spot
+    return spot
+
+
+def _spots(root: yaml.Node) -> Spot:
+    """The positions of a composed (and constructed: merge keys resolved) node tree; a node reached
+    through several aliases is converted once."""
+    import yaml
+
+    memo: dict[int, Spot] = {}
+
+    def spot(node: yaml.Node) -> Spot:
+        if id(node) not in memo:
+            if isinstance(node, yaml.MappingNode):
+                below: Any = {key.value: spot(value) for key, value in node.value}
+            elif isinstance(node, yaml.SequenceNode):
+                below = [spot(item) for item in node.value]
+            else:
+                below = node.value
+            memo[id(node)] = (node.start_mark.line, node.start_mark.column, below)
+        return memo[id(node)]
+
+    return spot(root)
 
 
 # --- bytes -> text ---------------------------------------------------------------------------------------------
@@ -369,8 +408,10 @@ def _tab_indent(lines: list[str], line: int) -> tuple[int, int] | None:
 
 def _open_quote(text: str, line: int) -> tuple[yaml.Mark, yaml.Mark] | None:
     """A quoted text before the error that runs on over lines looking like ``键: 值``: a quote left open."""
+    import yaml
+
     try:
-        for token in yaml.scan(text, Loader=_BaseLoader):
+        for token in yaml.scan(text, Loader=_loader_class().__bases__[0]):  # the plain SafeLoader's scanner
             if token.start_mark.line > line:
                 return None
             if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and \
@@ -404,7 +445,7 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _node_problems(root: yaml.Node, loader: _Loader, path: Path, lines: list[str],
+def _node_problems(root: yaml.Node, loader: Any, path: Path, lines: list[str],
                    shared: bool) -> tuple[list[Problem], int]:
     """Everything a well-formed YAML file may hold but a data file may not, in file order, and the
     number of nodes walked.
@@ -414,6 +455,8 @@ def _node_problems(root: yaml.Node, loader: _Loader, path: Path, lines: list[str
     now sits deeper; without, every node has one parent and is reached once, so the walk keeps no
     ancestors and its count is the document's size.
     """
+    import yaml
+
     problems: list[Problem] = []
     stack: list[tuple[yaml.Node, int, frozenset[int]]] = [(root, 1, frozenset())]
     deepest: dict[int, int] = {}
@@ -457,6 +500,8 @@ def _node_problems(root: yaml.Node, loader: _Loader, path: Path, lines: list[str
 
 def _key_problems(node: yaml.MappingNode, path: Path) -> Iterator[Problem]:
     """Keys that are lists or mappings, keys written twice, keys turned into question marks."""
+    import yaml
+
     first: dict[str, int] = {}
     for key, _ in node.value:
         if not isinstance(key, yaml.ScalarNode):
@@ -476,8 +521,10 @@ _ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uf
 _TAB_NUMBER = r"([^\t\n ]+)\t+ *([-+]?[0-9０-９][0-9０-９,，.．]*)(?=\s|$)"  # compiled on first use
 
 
-def _tag_problems(node: yaml.Node, loader: _Loader, path: Path, lines: list[str]) -> Iterator[Problem]:
+def _tag_problems(node: yaml.Node, loader: Any, path: Path, lines: list[str]) -> Iterator[Problem]:
     """Explicit tags other than the plain ones, numbers too long, Excel rows typed as a text."""
+    import yaml
+
     if isinstance(node, yaml.ScalarNode):
         control = _ESCAPED_CONTROL.search(node.value)
         if control:  # typed as an escape ("\0") in double quotes: the reader only sees the raw characters
@@ -505,6 +552,8 @@ def _tag_problems(node: yaml.Node, loader: _Loader, path: Path, lines: list[str]
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     """Node count once aliases are expanded, computed without expanding them."""
+    import yaml
+
     if id(node) in memo:
         return memo[id(node)]
     memo[id(node)] = 1  # guards against recursive aliases
@@ -520,13 +569,15 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
 
 def load_text(text: str, path: Path) -> LoadedDocument:
     """Parse YAML text; raise :class:`DocgenError` with every problem found."""
+    import yaml
+
     if not text.strip():
         raise DocgenError.single("DG104", Location(str(path)))
     garbled = _mojibake(text)
     if garbled:
         line, column, written, meant = garbled
         raise DocgenError.single("DG108", Location(str(path), line, column), written=written, meant=meant)
-    loader = _Loader(text)
+    loader = _loader_class()(text)
     lines = text.splitlines()
     try:
         root = loader.get_single_node()
@@ -548,7 +599,7 @@ def load_text(text: str, path: Path) -> LoadedDocument:
     if not isinstance(data, dict):
         kind = {list: "列表", str: "文本"}.get(type(data), type(data).__name__)
         raise DocgenError.single("DG105", Location(str(path), 1, 1), actual=kind)
-    return LoadedDocument(path, data, root, lines)
+    return LoadedDocument(path, data, _spots(root), lines)
 
 
 # --- files -----------------------------------------------------------------------------------------------------
@@ -584,9 +635,36 @@ def _megabytes(size: int) -> str:
 
 
 def load_file(path: str | Path, shown: str | None = None, where: Location | None = None) -> LoadedDocument:
-    """Read (bounded, see :func:`read_bounded`) and parse a YAML data file."""
+    """Read (bounded, see :func:`read_bounded`) and parse a YAML data file.
+
+    A file whose bytes were parsed before by the same code comes from the disk cache
+    (:mod:`docgen.diskcache`): its data and the positions of its values, not parsed nor checked
+    again (only a file found without problems is remembered).
+    """
     path = Path(path)
-    return load_text(_decode(read_bounded(path, shown, where), path), path)
+    raw = read_bounded(path, shown, where)
+    text = _decode(raw, path)
+    key = hashlib.sha256(_code_fingerprint() + raw).hexdigest() if diskcache.folder() is not None else None
+    cached = diskcache.get(_CACHE, key) if key else None
+    if cached is not None:
+        try:
+            data, root = pickle.loads(cached)
+            return LoadedDocument(path, data, root, text.splitlines())
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+            pass  # an entry this code cannot read is parsed anew
+    document = load_text(text, path)
+    if key:
+        diskcache.put(_CACHE, key, pickle.dumps((document.data, document.root), pickle.HIGHEST_PROTOCOL))
+    return document
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> bytes:
+    """What a parsed file depends on besides its bytes: this module, PyYAML and Python."""
+    from .plugins import installed_version
+
+    return hashlib.sha256(repr((sys.version, installed_version("PyYAML"))).encode()
+                          + Path(__file__).read_bytes()).digest()
 
 
 def source_lines(file: str | Path) -> list[str]:

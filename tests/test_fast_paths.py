@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from docgen import charts, diskcache, loader
+from docgen.errors import DocgenError
 
 from conftest import EXAMPLES, ROOT
 
@@ -46,7 +47,7 @@ def test_a_walk_without_anchors_finds_what_the_alias_aware_walk_finds() -> None:
         "a: !!float 1\nb: [1, 2]\n", "a:\n  b: 1\n  b: 2\n", "? [1]\n: x\n", "a: " + "[" * 60 + "]" * 60 + "\n",
         "a: '\\t'\nb: \"x\\ty\"\nc: 项目\t12.5\n", "a: 1234567890123456.5\n", "a: !!set {}\n", "?? : 1\n"]
     for text in texts:
-        parser = loader._Loader(text)
+        parser = loader._loader_class()(text)
         root = parser.get_single_node()
         lines = text.splitlines()
         plain, walked = loader._node_problems(root, parser, Path("x.yaml"), lines, shared=False)
@@ -60,7 +61,7 @@ def test_the_resolver_gives_pyyamls_tags() -> None:
     values = ["", "~", "null", "Null", "NULL", "true", "False", "TRUE", "yes", "NO", "0", "010", "-1", "+7", "1.5",
               ".5", "1.", "1e3", "6,796.16", "６７９６．１６", "6796.16万元", "12万元", "1,23", "<<", "<", "部门", "2022-01-05",
               "0x1F", "-", "+", "."]
-    parser = loader._Loader("")
+    parser = loader._loader_class()("")
     for value in values:
         for implicit in ((True, False), (False, True), (False, False)):
             assert parser.resolve(yaml.ScalarNode, value, implicit) == \
@@ -89,3 +90,59 @@ def test_a_chart_bound_before_comes_from_the_disk_cache(tmp_path: Path, monkeypa
                      False, ("0.00", "0.00%"))):
         with pytest.raises(TypeError):  # anything else is bound anew
             charts._bound(*changed)
+
+
+def _paths(data: object, path: tuple = ()) -> list[tuple]:
+    """Every field path of YAML-shaped data."""
+    below = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    return [path] + [p for key, value in below for p in _paths(value, path + (key,))]
+
+
+def _node_position(node: yaml.Node, field: tuple) -> tuple[int, int]:
+    """Where PyYAML's composed tree puts ``field`` (or its nearest existing parent), 1-based."""
+    for step in field:
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            match = [v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == step]
+            if not match:
+                break
+            node = match[-1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            break
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def test_a_file_parsed_before_comes_from_the_disk_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same data and the same positions (every field located, every scalar's typed text), without
+    parsing; a changed file is parsed again, and a file with problems is never remembered."""
+    monkeypatch.setenv(diskcache.ENV_VAR, str(tmp_path / "cache"))
+    data = tmp_path / "report.yaml"
+    data.write_text(EXAMPLES.joinpath("2022-linshui.yaml").read_text(encoding="utf-8")
+                    + "别名:\n  基础: &base\n    甲: 1\n    乙: ６,７９６．１６万元\n  引用:\n    <<: *base\n    乙: 2\n",
+                    encoding="utf-8")
+    fresh = loader.load_file(data)
+    monkeypatch.setattr(loader, "load_text", None)  # from now on, parsing would fail
+    cached = loader.load_file(data)
+    assert cached.data == fresh.data and repr(cached.data) == repr(fresh.data) and cached.lines == fresh.lines
+    assert cached.data is not fresh.data
+    fields = _paths(fresh.data) + [("别名", "引用", "丙"), ("没有这一项",), ("收入", 99)]
+    assert [cached.locate(f) for f in fields] == [fresh.locate(f) for f in fields]
+    parser = loader._loader_class()(data.read_text(encoding="utf-8"))
+    root = parser.get_single_node()
+    parser.construct_document(root)  # merge keys resolved, as when the file was loaded
+    assert [(fresh.locate(f).line, fresh.locate(f).column) for f in fields] == [_node_position(root, f) for f in fields]
+    assert [cached.typed_text(f) for f in fields] == [fresh.typed_text(f) for f in fields]
+    assert fresh.typed_text(("别名", "基础", "乙")) == "６,７９６．１６万元"
+    assert cached.locate(("别名", "引用", "甲")).line == fresh.locate(("别名", "基础", "甲")).line  # merged
+    assert cached.part(("别名",)).locate(("引用", "乙")) == fresh.part(("别名",)).locate(("引用", "乙"))
+    data.write_text(data.read_text(encoding="utf-8") + "新的: 1\n", encoding="utf-8")
+    with pytest.raises(TypeError):  # changed: parsed again
+        loader.load_file(data)
+    monkeypatch.undo()
+    monkeypatch.setenv(diskcache.ENV_VAR, str(tmp_path / "cache"))
+    data.write_text("a: 1\na: 2\n", encoding="utf-8")
+    for _ in range(2):  # DG106 both times: a file with problems is not remembered
+        with pytest.raises(DocgenError) as caught:
+            loader.load_file(data)
+        assert [p.code for p in caught.value.problems] == ["DG106"]
