@@ -105,3 +105,27 @@ def test_three_public_totals_from_the_seed() -> None:
     assert (context["决算数"], context["调整预算数"], context["上年"]) == (D("2.82"), D("8.00"), D("7.89"))
     assert context["完成"] == {"完成率": D("35.25"), "比较": "小于"}
     assert context["变动"]["变动率"] == D("64.26")
+
+
+#: The 部门决算 layouts that read 基本支出 from the data's section (云南-公开表 reads it from the 公开06表, where
+#: an empty table states 0; its paragraphs are 四川-邻水's).
+SECTION_LAYOUTS = ("四川-邻水", "四川-峨眉山-2019", "四川-攀枝花-2019", "四川-阿坝-2018")
+BASIC = BASE[BASE.index("一般公共预算财政拨款基本支出:\n"):BASE.index("# 一般公共预算财政拨款项目支出决算表")]
+
+
+@pytest.mark.parametrize("layout", SECTION_LAYOUTS)
+def test_basic_expenditure_states_only_the_parts_the_data_gives(tmp_path: Path, layout: str) -> None:
+    without_section = document_text(render_bytes(variant(tmp_path, (BASIC, "")), layout))
+    assert "基本支出决算情况说明" not in without_section and "人员经费" not in without_section
+
+    only_people = variant(tmp_path, (BASIC[BASIC.index("  公用经费:\n"):], ""))
+    lines = document_text(render_bytes(only_people, layout)).splitlines()
+    heading = next(i for i, line in enumerate(lines) if line.endswith("一般公共预算财政拨款基本支出决算情况说明"))
+    assert lines[heading + 1].startswith("人员经费323.14万元")  # no 基本支出 total made from one part
+    assert not any(line.startswith(("公用经费", "日常公用经费")) for line in lines)
+
+
+def test_basic_expenditure_is_not_invented() -> None:
+    assert calculators.basic_expenditure({}, ctx()) == {}
+    people = {"一般公共预算财政拨款基本支出": {"人员经费": {"明细": [{"名称": "基本工资", "金额": D("1.5")}]}}}
+    assert calculators.basic_expenditure(people, ctx()) == {"一般公共预算财政拨款基本支出": {"人员经费": {"合计": D("1.50")}}}

@@ -226,21 +226,27 @@ def year_on_year(data: Data, ctx: CalcContext) -> dict[str, Any]:
 
 
 def basic_expenditure(data: Data, ctx: CalcContext) -> dict[str, Any]:
-    """人员经费 and 公用经费 totals (when not typed) and 基本支出 合计."""
-    basic = data.get("一般公共预算财政拨款基本支出", {})
+    """人员经费 and 公用经费 totals (when not typed) for the parts the data gives, and 基本支出 合计
+    when it gives both (nothing without 基本支出: the report does not print a 0 it was not told)."""
+    if "一般公共预算财政拨款基本支出" not in data:
+        return {}
+    basic = data["一般公共预算财政拨款基本支出"]
     new: dict[str, Any] = {}
     amounts = []
     for part in ("人员经费", "公用经费"):
-        facts = basic.get(part, {})
-        if part in basic and not ("合计" in facts or facts.get("明细")):
+        if part not in basic:
+            continue
+        facts = basic[part]
+        if not ("合计" in facts or facts.get("明细")):
             raise DocgenError([Problem("DG202", {"name": "合计（或明细）"},
                                        Location(field=("一般公共预算财政拨款基本支出", part)))])
-        amount = money(facts["合计"]) if "合计" in facts else _sum_of(facts.get("明细", []), "金额")
+        amount = money(facts["合计"]) if "合计" in facts else _sum_of(facts["明细"], "金额")
         amounts.append(amount)
         if "合计" not in facts:
             new[part] = {"合计": amount}
-    new["合计"] = total(amounts)
-    return {"一般公共预算财政拨款基本支出": new}
+    if len(amounts) == 2:
+        new["合计"] = total(amounts)
+    return {"一般公共预算财政拨款基本支出": new} if new else {}
 
 
 def project_expenditure(data: Data, ctx: CalcContext) -> dict[str, Any]:

@@ -85,8 +85,8 @@ def items_within_totals(context: Context, ctx: CalcContext) -> Iterator[Problem]
 
 
 def basic_plus_project_is_the_function_total(context: Context, ctx: CalcContext) -> Iterator[Problem]:
-    """基本支出 + 项目支出 of the 一般公共预算 equal the sum of its 功能分类 lines (when the data lists both)."""
-    if "一般公共预算财政拨款基本支出" not in context or not context.get("一般公共预算财政拨款项目支出"):
+    """基本支出 + 项目支出 of the 一般公共预算 equal the sum of its 功能分类 lines (when the data gives both)."""
+    if "合计" not in context.get("一般公共预算财政拨款基本支出", {}) or not context.get("一般公共预算财政拨款项目支出"):
         return
     basic, project = context["一般公共预算财政拨款基本支出"]["合计"], context["一般公共预算财政拨款项目支出合计"]
     lines = context["一般公共预算财政拨款支出"]["本年"]
