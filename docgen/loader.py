@@ -284,24 +284,25 @@ def _decodes(raw: bytes, codec: str) -> bool:
     return True
 
 
-#: Compiled on first use (by ``re``'s cache): only a run that decodes needs it, and compiling costs 2 ms.
+# The patterns of this module are compiled on first use (by ``re``'s cache): a run whose files all come
+# from the disk cache parses nothing, and compiling these costs milliseconds.
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 #: Runs of characters that UTF-8 Chinese turns into when read as Windows-1252 (éƒ¨é—¨) or as GBK (閮ㄩ棬).
-_LATIN_RUN = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-                        r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{3,}")
-_CJK_RUN = r"[\u2e80-\u9fff\uf900-\uffef]{2,}"  # compiled on first use (1 ms): only a garbled text needs it
+_LATIN_RUN = (r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+              r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{3,}")
+_CJK_RUN = r"[\u2e80-\u9fff\uf900-\uffef]{2,}"
 
 
 #: Two of the Chinese characters :func:`_undo` counts, as UTF-8 bytes with valid UTF-8 between them (the
 #: byte classes take in a little more than exactly those): what the GBK bytes of a garbled run must hold.
 _UTF8_CJK = rb"(?:[\xe3-\xe9][\x80-\xbf]{2}|\xef[\xa4-\xab][\x80-\xbf])"
 _UTF8_CHAR = rb"(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})"
-_READ_AS_GBK = re.compile(_UTF8_CJK + _UTF8_CHAR + rb"*?" + _UTF8_CJK)
+_READ_AS_GBK = _UTF8_CJK + _UTF8_CHAR + rb"*?" + _UTF8_CJK
 
 
 def _mojibake(text: str) -> tuple[int, int, str, str] | None:
     """The first run of garbled Chinese: (line, column, as written, as meant)."""
-    if not _LATIN_RUN.search(text) and not _READ_AS_GBK.search(text.encode("gbk", "replace")):
+    if not re.search(_LATIN_RUN, text) and not re.search(_READ_AS_GBK, text.encode("gbk", "replace")):
         return None  # nothing _undo could take back (one pass over the whole text, not one per run)
     for number, line in enumerate(text.splitlines(), start=1):
         for pattern, codec in ((_LATIN_RUN, "cp1252"), (_CJK_RUN, "gbk")):
@@ -332,7 +333,7 @@ def _cp1252_byte(ch: str) -> bytes:
 
 # --- text -> nodes ---------------------------------------------------------------------------------------------
 
-_ROW = r"^[ ]*(?:- )?([^\t:#\"'\s][^\t:#\"']*)\t+([^\t]*)"  # compiled on first use, by a file that fails
+_ROW = r"^[ ]*(?:- )?([^\t:#\"'\s][^\t:#\"']*)\t+([^\t]*)"
 
 
 def _pasted_row(line: str) -> tuple[int, str] | None:
@@ -462,6 +463,7 @@ def _node_problems(root: yaml.Node, loader: Any, path: Path, lines: list[str],
     deepest: dict[int, int] = {}
     walked = 0
     mapping, sequence, scalar = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
+    control = re.compile(_ESCAPED_CONTROL).search
     while stack:
         node, depth, ancestors = stack.pop()
         if shared and id(node) in ancestors:
@@ -480,7 +482,7 @@ def _node_problems(root: yaml.Node, loader: Any, path: Path, lines: list[str],
         kind = type(node)
         if kind is scalar:
             value = node.value
-            if first and (node.tag != _STR or "\t" in value or _ESCAPED_CONTROL.search(value)):
+            if first and (node.tag != _STR or "\t" in value or control(value)):
                 problems.extend(_tag_problems(node, loader, path, lines))  # a plain text has none
             continue  # nothing below a scalar
         if first:
@@ -516,9 +518,9 @@ def _key_problems(node: yaml.MappingNode, path: Path) -> Iterator[Problem]:
 
 
 #: Characters no Word document (XML 1.0) can hold, which YAML lets through as double-quoted escapes.
-_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ESCAPED_CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 #: A cell, tabs, then a number: a row of a table pasted from Excel.
-_TAB_NUMBER = r"([^\t\n ]+)\t+ *([-+]?[0-9０-９][0-9０-９,，.．]*)(?=\s|$)"  # compiled on first use
+_TAB_NUMBER = r"([^\t\n ]+)\t+ *([-+]?[0-9０-９][0-9０-９,，.．]*)(?=\s|$)"
 
 
 def _tag_problems(node: yaml.Node, loader: Any, path: Path, lines: list[str]) -> Iterator[Problem]:
@@ -526,7 +528,7 @@ def _tag_problems(node: yaml.Node, loader: Any, path: Path, lines: list[str]) ->
     import yaml
 
     if isinstance(node, yaml.ScalarNode):
-        control = _ESCAPED_CONTROL.search(node.value)
+        control = re.search(_ESCAPED_CONTROL, node.value)
         if control:  # typed as an escape ("\0") in double quotes: the reader only sees the raw characters
             yield Problem("DG103", {"reason": f"文字中有不允许出现的控制字符 U+{ord(control.group()):04X}（双引号中的 \\ 转义），"
                                               "请删除"}, _at(node, path))

@@ -15,17 +15,15 @@ the tables print them, and the checks compare them with what they sum.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, NamedTuple
 
 SECTION = "决算公开表"
 NO_FIGURES = "本部门本年度无此项收支"
 UNIT = "单位：万元"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):  # named tuples, not dataclasses: making a dataclass costs every run start-up time
     """A value column: its key in the data and its header cells (a group above the label when merged)."""
 
     key: str
@@ -36,8 +34,7 @@ class Column:
         return self.header[-1]
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One side of a table (or the whole of a one-part table)."""
 
     name: str | None  # None: the table has only this part, its rows directly under the table
@@ -47,8 +44,7 @@ class Part:
     items: tuple[str, ...] = ()  # 项目 parts: the named rows, in the official order
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """One of the public tables."""
 
     key: str  # its name, as the data and the workbook title write it
@@ -183,8 +179,7 @@ def header_depth(table: Table) -> int:
     return depth + (1 if len(table.parts) > 1 else 0)
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """One cell of a form: its text (an amount cell: its value as given, None when blank), how many grid
     columns and rows it covers, and what it is."""
 
@@ -196,8 +191,7 @@ class Cell:
     amount: Any = None
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(NamedTuple):
     """A table laid out on a grid, as the official form: header rows and body rows of cells at their first
     column (``None`` where a merged cell covers the place).
 
