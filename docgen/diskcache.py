@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -31,14 +32,14 @@ def folder() -> Path | None:
 
 
 def _usable(path: Path) -> bool:
-    """Whether ``path`` is a folder of ours that nobody else can write to."""
+    """Whether ``path`` is a folder of ours that nobody else can write to (one stat: asked on every lookup)."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return False
-    if not hasattr(os, "getuid"):
-        return path.is_dir()
-    return path.is_dir() and st.st_uid == os.getuid() and not st.st_mode & 0o022
+    if not stat.S_ISDIR(st.st_mode):
+        return False
+    return not hasattr(os, "getuid") or (st.st_uid == os.getuid() and not st.st_mode & 0o022)
 
 
 def _namespace(namespace: str, create: bool) -> Path | None:
