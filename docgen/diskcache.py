@@ -5,8 +5,12 @@ Entries live in ``$DOCGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/docgen``, else
 written to a temporary file and renamed into place, so concurrent processes
 see a whole entry or none, and it carries a digest of its payload, so a
 damaged entry is a miss. When a namespace grows beyond :data:`MAX_BYTES`, the
-entries used least recently go. Entries can hold compiled code, so a folder
-that belongs to someone else or that others may write to is not used.
+entries used least recently go, down to nine tenths of it. A process counts a
+namespace at its first write there, then adds what it writes, and counts again
+(seeing other processes' writes) only when that passes the bound: counting
+costs a stat per entry, too much for every write of a batch. Entries can hold
+compiled code, so a folder that belongs to someone else or that others may
+write to is not used.
 """
 from __future__ import annotations
 
@@ -20,6 +24,8 @@ ENV_VAR = "DOCGEN_CACHE_DIR"
 #: Size a namespace may reach before its least recently used entries are removed.
 MAX_BYTES = 64 * 2**20
 _DIGEST = 32  # sha256
+#: The size of each namespace folder as this process last counted it, plus what it wrote there since.
+_counted: dict[Path, int] = {}
 
 
 def folder() -> Path | None:
@@ -88,7 +94,9 @@ def put(namespace: str, key: str, payload: bytes) -> None:
             file.write(hashlib.sha256(payload).digest() + payload)
         os.replace(tmp, where / f"{key}.bin")
         tmp = None
-        _trim(where)
+        total = _counted.get(where)
+        written = _DIGEST + len(payload)
+        _counted[where] = total + written if total is not None and total + written <= MAX_BYTES else _trim(where)
     except OSError:
         pass
     finally:
@@ -99,21 +107,27 @@ def put(namespace: str, key: str, payload: bytes) -> None:
                 pass
 
 
-def _trim(where: Path) -> None:
-    """Remove the least recently used entries until the namespace fits in :data:`MAX_BYTES`."""
+def _trim(where: Path) -> int:
+    """Remove the least recently used entries of a namespace that has grown beyond :data:`MAX_BYTES`
+    until it holds nine tenths of it; the size it holds."""
     entries = []
-    for path in where.glob("*.bin"):
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        entries.append((st.st_mtime_ns, st.st_size, path))
+    with os.scandir(where) as listing:
+        for entry in listing:
+            if entry.name.endswith(".bin") and not entry.name.startswith("."):
+                try:
+                    st = entry.stat()
+                except OSError:
+                    continue
+                entries.append((st.st_mtime_ns, st.st_size, entry.path))
     total = sum(size for _, size, _ in entries)
+    if total <= MAX_BYTES:
+        return total
     for _, size, path in sorted(entries):
-        if total <= MAX_BYTES:
+        if total <= MAX_BYTES * 9 // 10:
             break
         try:
-            path.unlink()
+            os.unlink(path)
             total -= size
         except OSError:
             pass
+    return total

@@ -8,6 +8,7 @@ to the full path it stands for.
 """
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from decimal import Decimal
@@ -146,3 +147,21 @@ def test_a_file_parsed_before_comes_from_the_disk_cache(tmp_path: Path, monkeypa
         with pytest.raises(DocgenError) as caught:
             loader.load_file(data)
         assert [p.code for p in caught.value.problems] == ["DG106"]
+
+
+def test_the_disk_cache_counts_a_namespace_again_only_when_it_may_be_full(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counting a namespace costs a stat per entry: a process counts at its first write, then adds what it
+    writes; past the bound it counts again and keeps the entries used last, nine tenths of the bound."""
+    monkeypatch.setenv(diskcache.ENV_VAR, str(tmp_path))
+    monkeypatch.setattr(diskcache, "MAX_BYTES", 10_000)
+    counted: list[str] = []
+    trim = diskcache._trim
+    monkeypatch.setattr(diskcache, "_trim", lambda where: counted.append(where.name) or trim(where))
+    for n in range(10):
+        diskcache.put("t", f"k{n}", bytes(968))  # 1000 bytes with the digest
+        os.utime(tmp_path / "t" / f"k{n}.bin", ns=(n * 10**9, n * 10**9))
+    assert counted == ["t"]  # 10000 bytes: within the bound, counted once
+    diskcache.put("t", "k10", bytes(968))
+    assert counted == ["t", "t"]
+    assert sorted(p.name for p in (tmp_path / "t").glob("*.bin")) == sorted(f"k{n}.bin" for n in range(2, 11))
