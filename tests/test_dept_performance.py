@@ -200,7 +200,9 @@ def test_basic_spending_and_projects_on_the_seed_003_figures() -> None:
     assert [(x["名称"], x["占比"]) for x in result["支出结构"]] == [("基本支出", D("19.25")), ("项目支出", D("80.75"))]
     # 4.16 + 2.15 + 246.73 + 8.00 + 34.80 = 295.84 budgeted, 293.53 spent; 5.69 / 8.00 = 71.125% -> 71.13
     assert result["项目汇总"] == {"项目数": 5, "预算数": D("295.84"), "执行数": D("293.53"), "足额项目数": 4,
-                                  "差异项目数": 1, "科目": []}
+                                  "差异项目数": 1, "科目": [],
+                                  "差异项目": [{"名称": "医疗服务保障能力提升", "预算数": D("8.00"), "执行数": D("5.69"),
+                                            "完成率": D("71.13")}]}
     assert result["项目预算管理"][3]["预算执行"]["完成"] == {"完成率": D("71.13"), "比较": "小于"}
 
 
@@ -219,6 +221,7 @@ def test_scores_on_the_seed_004_figures(tmp_path: Path) -> None:
     scores = context_of(with_scores(tmp_path, SEED_004_SCORES))["绩效评分"]
     assert (scores["分值"], scores["得分"], scores["等级"]) == (D("100.00"), D("99.00"), "优")
     assert (scores["一级指标数"], scores["二级指标数"], scores["三级指标数"]) == (3, 7, 0)
+    assert scores["指标数"] == {"一级指标": 3, "二级指标": 7}  # the levels listed, for the summary's 列举
     # 8 + 12 = 20 of 20; 3 + 6 + 10 = 19 of 4 + 6 + 10 = 20; 30 + 30 = 60 of 60
     assert [(a["分值"], a["得分"], a["二级指标数"]) for a in scores["一级指标"]] == [
         (D("20.00"), D("20.00"), 2), (D("20.00"), D("19.00"), 3), (D("60.00"), D("60.00"), 2)]
@@ -327,6 +330,15 @@ def test_a_report_with_only_the_required_sections(tmp_path: Path) -> None:
         "三、部门整体预算绩效管理情况", "（一）部门预算管理。", "预算执行良好。",
         "四、评价结论及建议", "（一）评价结论。", "自评情况较好。",
     ]
+
+
+def test_head_counts_are_listed_with_their_units() -> None:
+    people = {"单位性质": "行政单位", "编制": 13, "内设股室": 6,
+              "所属二级单位": [{"名称": "中心", "在职实有人员": 7, "内设股室": 3}, {"名称": "站"}]}
+    data = {"年度": 2022, "部门概况": {"人员概况": people}, "收入": {"一般公共预算财政拨款收入": 1}, "支出": {"基本支出": 1}}
+    assert calculators.finance(data, ctx())["部门概况"]["人员概况"] == {
+        "各项": [{"性质": "行政单位"}, {"名称": "内设股室", "数": 6, "单位": "个"}, {"名称": "编制", "数": 13, "单位": "个"}],
+        "所属二级单位": [{"概况": "内设股室3个，在职实有人员7人"}, {"概况": ""}]}
 
 
 def test_head_counts_list_only_what_is_given(tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ Data = Mapping[str, Any]
 
 #: The indicator levels below the whole score, outermost first.
 LEVELS = ("一级指标", "二级指标", "三级指标")
+#: The head counts of a 人员概况 (or of one of its 所属二级单位), in the order a report lists them, with their units.
+HEAD_COUNTS = (("内设股室", "个"), ("编制", "个"), ("在职实有人员", "人"), ("离退休人员", "人"))
 #: The 财政拨款 sources of 收入; the others make up 其他资金收入.
 FISCAL_INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入")
 
@@ -34,11 +36,15 @@ def _projects(projects: Sequence[Data], ctx: CalcContext) -> dict[str, Any]:
 
     项目汇总 counts the projects, totals the budgets and spending of those with
     a 预算执行, counts those spent exactly as budgeted (足额) and the others, and
-    lists the 科目 the projects give.
+    lists the 科目 the projects give; ``差异项目`` lists those not spent as budgeted (名称, 预算数,
+    执行数, 完成率) for a sentence's 列举.
     """
     executed = [p["预算执行"] for p in projects if "预算执行" in p]
     derived = [{"预算执行": _execution(p["预算执行"], ctx)} if "预算执行" in p else {} for p in projects]
     exact = sum(1 for d in derived if d and d["预算执行"]["完成"]["比较"] == "等于")
+    differing = [{"名称": p["名称"], "预算数": money(p["预算执行"]["预算数"]), "执行数": money(p["预算执行"]["执行数"]),
+                  "完成率": d["预算执行"]["完成"]["完成率"]}
+                 for p, d in zip(projects, derived) if d and d["预算执行"]["完成"]["比较"] != "等于"]
     return {
         "项目预算管理": derived,
         "项目汇总": {
@@ -47,6 +53,7 @@ def _projects(projects: Sequence[Data], ctx: CalcContext) -> dict[str, Any]:
             "执行数": total(facts["执行数"] for facts in executed),
             "足额项目数": exact,
             "差异项目数": len(executed) - exact,
+            "差异项目": differing,
             "科目": [p["科目"] for p in projects if "科目" in p],
         },
     }
@@ -61,6 +68,22 @@ def _spending(data: Data) -> tuple[dict[str, Any], dict[str, Any]]:
         raise DocgenError.single("DG602", Location(field=("支出", "基本支出")), name="基本支出", source="基本支出明细")
     basic = total(data["基本支出明细"].values())
     return {"基本支出": basic, **data["支出"]}, {"支出": {"基本支出": basic}}
+
+
+def _head_counts(unit: Data) -> list[dict[str, Any]]:
+    """The head counts ``unit`` gives, each as 名称, 数 and 单位 (内设股室 6 个), in :data:`HEAD_COUNTS` order."""
+    return [{"名称": name, "数": unit[name], "单位": measure} for name, measure in HEAD_COUNTS if name in unit]
+
+
+def _people(people: Data) -> dict[str, Any]:
+    """What the 人员概况 sentence lists: ``各项`` (属于 its 单位性质 as ``性质``, then its head counts, for
+    列举) and, for each 所属二级单位, ``概况``, its head counts as one text (内设股室3个，编制10个)."""
+    items: list[dict[str, Any]] = [{"性质": people["单位性质"]}] if "单位性质" in people else []
+    new: dict[str, Any] = {"各项": items + _head_counts(people)}
+    if "所属二级单位" in people:
+        new["所属二级单位"] = [{"概况": "，".join(f"{c['名称']}{c['数']}{c['单位']}" for c in _head_counts(unit))}
+                          for unit in people["所属二级单位"]]
+    return new
 
 
 def _balance(data: Data, income: Decimal) -> dict[str, Any]:
@@ -107,8 +130,13 @@ def finance(data: Data, ctx: CalcContext) -> dict[str, Any]:
         **_balance(data, income),
         **_budget(data, ctx),
     }
+    overview: dict[str, Any] = {}
     if "内设机构" in data["部门概况"]:
-        new["部门概况"] = {"内设机构数": len(data["部门概况"]["内设机构"])}
+        overview["内设机构数"] = len(data["部门概况"]["内设机构"])
+    if "人员概况" in data["部门概况"]:
+        overview["人员概况"] = _people(data["部门概况"]["人员概况"])
+    if overview:
+        new["部门概况"] = overview
     if "支出明细" in data:
         items = data["支出明细"]
         new["支出明细合计"] = total(item["金额"] for item in items)
@@ -173,7 +201,8 @@ def _score(node: Data, path: FieldPath, depth: int, problems: list[Problem]) -> 
 
 
 def scores(data: Data, ctx: CalcContext) -> dict[str, Any]:
-    """The number of 评价结论 points; 绩效评分 subtotals, indicator counts and grade.
+    """The number of 评价结论 points; 绩效评分 subtotals, indicator counts and grade (and ``指标数``, the
+    levels listed with their counts, 一级指标: 3, for a sentence's 列举).
 
     An indicator that lists sub-indicators scores their totals; one that lists
     none has its own 分值 and 得分. A score above its full marks, a missing
@@ -188,5 +217,8 @@ def scores(data: Data, ctx: CalcContext) -> dict[str, Any]:
         whole = _score(data["绩效评分"], ("绩效评分",), 0, problems)
         if problems:
             raise DocgenError(problems)
-        new["绩效评分"] = {**_counts(data["绩效评分"], 0), **whole.new, "等级": ctx.grade(whole.got)}
+        counts = _counts(data["绩效评分"], 0)
+        new["绩效评分"] = {**counts, **whole.new, "等级": ctx.grade(whole.got)}
+        if counts["一级指标数"]:
+            new["绩效评分"]["指标数"] = {level: counts[f"{level}数"] for level in LEVELS if counts[f"{level}数"]}
     return new
