@@ -179,8 +179,11 @@ def bind(charts: Sequence[Chart], document_xml: str, data: Mapping[str, Any],
     chart repeated by a loop would be one shared part: DG802).
     """
     replaced: dict[str, bytes] = {}
+    placed: dict[str, int] = {}  # how many times the document places each chart (relationship id)
+    for ref in _CHART_REF.finditer(document_xml):
+        placed[ref.group(1)] = placed.get(ref.group(1), 0) + 1
     for chart in charts:
-        uses = len(re.findall(rf'<c:chart\b[^>]*?\br:id="{re.escape(chart.rel_id)}"', document_xml))
+        uses = placed.get(chart.rel_id, 0)
         if not uses:
             continue
         if uses > 1:
