@@ -36,11 +36,10 @@ import marshal
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
 from . import diskcache, docxzip
 from .errors import DocgenError
@@ -72,8 +71,7 @@ _AFTER_TX = ("spPr", "invertIfNegative", "pictureOptions", "marker", "explosion"
              "errBars", "cat", "val") + _AFTER_VAL
 
 
-@dataclass(frozen=True)
-class ChartData:
+class ChartData(NamedTuple):  # named tuples, not dataclasses: making a dataclass costs every run start-up time
     """The data of one chart: category labels and one or more named series of values."""
 
     categories: tuple[str, ...]
@@ -94,8 +92,7 @@ class ChartData:
                          tuple((name, tuple(values[i] for i in keep)) for name, values in self.series))
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(NamedTuple):
     """A chart of a template: its bound name, its part and its embedded workbook (if any)."""
 
     name: str
