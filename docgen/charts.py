@@ -203,6 +203,8 @@ def bind(charts: Sequence[Chart], document_xml: str, data: Mapping[str, Any],
 def _bound(xml: bytes, data: ChartData, pie_zeros: bool, formats: tuple[str, str]) -> tuple[bytes, str, ChartData]:
     """:func:`bind_chart_xml`, from the disk cache when the same code bound this chart part to the same
     data before (binding parses the part with lxml, which a render need not import otherwise)."""
+    if diskcache.folder() is None:
+        return bind_chart_xml(xml, data, pie_zeros, formats)
     key = hashlib.sha256(repr((_code_fingerprint(), xml, data, pie_zeros, formats)).encode()).hexdigest()
     cached = diskcache.get(_CACHE, key)
     if cached is not None:

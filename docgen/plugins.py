@@ -66,15 +66,23 @@ def group_entry_points(group: str) -> list[EntryPoint]:
 def installed_version(name: str) -> str:
     """The version of the installed distribution ``name`` (``importlib.metadata.version``, remembered on
     disk for as long as the installed distributions do not change)."""
-    key = hashlib.sha256(f"{_distributions_stamp(tuple(sys.path))}version:{name}".encode()).hexdigest()
-    cached = diskcache.get(_CACHE, key)
+    key = _cache_key(tuple(sys.path), f"version:{name}")
+    cached = diskcache.get(_CACHE, key) if key else None
     if cached is not None:
         return cached.decode("utf-8")
     from importlib.metadata import version
 
     found = version(name)
-    diskcache.put(_CACHE, key, found.encode("utf-8"))
+    if key:
+        diskcache.put(_CACHE, key, found.encode("utf-8"))
     return found
+
+
+def _cache_key(path: tuple[str, ...], what: str) -> str | None:
+    """The disk cache key of ``what`` for the distributions on ``path`` now; None without a disk cache."""
+    if diskcache.folder() is None:
+        return None
+    return hashlib.sha256(f"{_distributions_stamp(path)}{what}".encode()).hexdigest()
 
 
 _scanned: dict[tuple[str, ...], dict[str, tuple[EntryPoint, ...]]] = {}
@@ -84,15 +92,16 @@ def _all_entry_points(path: tuple[str, ...]) -> dict[str, tuple[EntryPoint, ...]
     """Every group's entry points for one ``sys.path``: from the disk cache while the distributions on
     that path are unchanged (:func:`_distributions_stamp`), else scanned by :mod:`importlib.metadata`."""
     if path not in _scanned:
-        key = hashlib.sha256(f"{_distributions_stamp(path)}entry-points".encode()).hexdigest()
-        cached = diskcache.get(_CACHE, key)
+        key = _cache_key(path, "entry-points")
+        cached = diskcache.get(_CACHE, key) if key else None
         try:
             rows = marshal.loads(cached) if cached is not None else None
         except (EOFError, ValueError, TypeError):
             rows = None  # an entry this code cannot read is scanned anew
         if rows is None:
             rows = _scan_installed()
-            diskcache.put(_CACHE, key, marshal.dumps(rows))
+            if key:
+                diskcache.put(_CACHE, key, marshal.dumps(rows))
         groups: dict[str, list[EntryPoint]] = {}
         for row in rows:
             groups.setdefault(row[2], []).append(EntryPoint(*row))
