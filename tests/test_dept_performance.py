@@ -183,7 +183,9 @@ def test_budget_funds_and_balances_on_the_seed_002_figures() -> None:
     # 72 / 139.2 = 51.7241% -> 51.72 of the budget, 72 / 120 = 60% of the contract
     assert result["项目预算管理"] == [{"预算执行": {"完成": {"完成率": D("51.72"), "比较": "小于"},
                                                      "支付完成": {"完成率": D("60.00"), "比较": "小于"}}}]
-    assert result["上级专项"] == {"项目": [{"预算执行": {"完成": {"完成率": D("100.00"), "比较": "等于"}}}]}
+    assert result["上级专项"] == {"项目": [{"预算执行": {"完成": {"完成率": D("100.00"), "比较": "等于"}}}],
+                                  "执行": [{"名称": "补助资金", "预算数": D("31.00"), "执行数": D("31.00"),
+                                            "完成率": D("100.00")}]}
 
 
 def test_basic_spending_and_projects_on_the_seed_003_figures() -> None:

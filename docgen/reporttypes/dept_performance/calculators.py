@@ -31,6 +31,13 @@ def _execution(facts: Data, ctx: CalcContext) -> dict[str, Any]:
     return new
 
 
+def _budget_line(project: Data, derived: Data) -> dict[str, Any]:
+    """A project's 名称 with its 预算数, 执行数 and 完成率 side by side, for a sentence's 列举."""
+    facts = project["预算执行"]
+    return {"名称": project["名称"], "预算数": money(facts["预算数"]), "执行数": money(facts["执行数"]),
+            "完成率": derived["完成"]["完成率"]}
+
+
 def _projects(projects: Sequence[Data], ctx: CalcContext) -> dict[str, Any]:
     """Each project's completion where its 预算执行 is given, and the 项目汇总 of the list.
 
@@ -42,9 +49,8 @@ def _projects(projects: Sequence[Data], ctx: CalcContext) -> dict[str, Any]:
     executed = [p["预算执行"] for p in projects if "预算执行" in p]
     derived = [{"预算执行": _execution(p["预算执行"], ctx)} if "预算执行" in p else {} for p in projects]
     exact = sum(1 for d in derived if d and d["预算执行"]["完成"]["比较"] == "等于")
-    differing = [{"名称": p["名称"], "预算数": money(p["预算执行"]["预算数"]), "执行数": money(p["预算执行"]["执行数"]),
-                  "完成率": d["预算执行"]["完成"]["完成率"]}
-                 for p, d in zip(projects, derived) if d and d["预算执行"]["完成"]["比较"] != "等于"]
+    differing = [_budget_line(p, d["预算执行"]) for p, d in zip(projects, derived)
+                 if d and d["预算执行"]["完成"]["比较"] != "等于"]
     return {
         "项目预算管理": derived,
         "项目汇总": {
@@ -95,7 +101,8 @@ def _balance(data: Data, income: Decimal) -> dict[str, Any]:
 
 def _budget(data: Data, ctx: CalcContext) -> dict[str, Any]:
     """Where given: the 下达数 of the 预算下达, the 年初结转结余合计, the completion of the 整体绩效目标
-    (with its 结余数, what was not spent of it) and of each 上级专项 fund."""
+    (with its 结余数, what was not spent of it) and of each 上级专项 fund (and its ``执行``, each fund's
+    名称, 预算数, 执行数 and 完成率 side by side, for a sentence's 列举)."""
     new: dict[str, Any] = {}
     if "预算下达" in data:
         new["预算下达"] = {"下达数": total(data["预算下达"].values())}
@@ -106,7 +113,9 @@ def _budget(data: Data, ctx: CalcContext) -> dict[str, Any]:
         budget, done = money(target["全年数"]), money(target["完成数"])
         new["整体绩效目标"] = {"完成": ctx.completion(done, budget), "结余数": max(budget - done, Decimal(0))}
     if "上级专项" in data:
-        new["上级专项"] = {"项目": [{"预算执行": _execution(p["预算执行"], ctx)} for p in data["上级专项"]["项目"]]}
+        funded = data["上级专项"]["项目"]
+        derived = [{"预算执行": _execution(p["预算执行"], ctx)} for p in funded]
+        new["上级专项"] = {"项目": derived, "执行": [_budget_line(p, d["预算执行"]) for p, d in zip(funded, derived)]}
     return new
 
 
