@@ -17,7 +17,7 @@ environment (:func:`make_globals`) under its Chinese name:
     as 与{上年度}: ``…支出决算比{上年度}年`` -> ``…支出决算与{上年度}年持平。``); without last year's figure, the layout's
     ``新组建句`` for a department the data says is new (``新组建``), else nothing.
     Options: ``原因`` (the words before the reason, '' for none), ``新组建`` and
-    ``无上年`` (what to print without last year's figure).
+    ``无上年`` (what to print without last year's figure), ``升降=False`` (no 增长/下降 rate).
 ``收支变动句(项, 类别='')``
     收入总计 and 支出总计 each compared with last year, then the reason once.
 ``总计句(项, 相等, 不等, 引导, 持平, 类别='')``
@@ -25,19 +25,37 @@ environment (:func:`make_globals`) under its Chinese name:
     ``不等`` ({收入}, {支出}) and :func:`收支变动句`. Words not given read
     ``{年度}年{类别}收、支总计{本年}万元。``, ``{年度}年{类别}收入总计{收入}万元，{类别}支出总计{支出}万元。``,
     ``与{上年度}年相比，{类别}收、支总计各`` and ``与{上年度}年相比，{类别}收、支总计持平。``.
-``完成句(项, 引导='，完成预算', 按='完成')``
+``完成句(项, 引导='，完成预算', 按='完成', 差异='')``
     ``引导`` + X% of ``项.完成.完成率`` (nothing without a budget to complete);
-    ``按='完成年初预算'`` (a dotted path) for another completion, nothing when not given.
+    ``按='完成年初预算'`` (a dotted path) for another completion, nothing when not given;
+    ``差异='年初预算数'`` ends the sentence (。) and adds :func:`差异原因句` with those words:
+    ``决算数{{ 财政拨款支出合计|金额 }}万元{{ 完成句(拨款, '，完成年初预算的', '完成年初预算', 差异='年初预算数') }}``.
 ``差异原因句(项, 预算='预算数', 按='完成')`` / ``预决算句(项, 等于='等于预算数')``
     why 决算数 differs from 预算数 (compared as ``项.<按>``), when the data says.
-``列举(各项, 格式, 分隔='、', 结尾='', 开头='', 无='', 只列='')``
+``列举(各项, 格式, 分隔='、', 结尾='', 开头='', 无='', 只列='', 缺=None)``
     each item written by ``格式`` (``{名称}{金额|金额}万元``; ``{}`` is the item
     itself, ``{0}``/``{1}`` a key and its value when ``各项`` is a mapping,
     ``{序号}`` its number from 1; words in ``[…]`` only when each field in them has a value:
     ``{类别}{金额|金额}万元[，包括{说明}等]``), joined by ``分隔``; ``开头`` before the first
     and ``结尾`` after the last, or ``无`` alone when there is no item. ``只列``
     (names joined by 、): of a mapping only these keys, in this order, those it
-    has: ``{{ 列举(政府采购, '{0}{1|金额}万元', 只列='货物、工程、服务', 开头='，其中：') }}``.
+    has: ``{{ 列举(政府采购, '{0}{1|金额}万元', 只列='货物、工程、服务', 开头='，其中：') }}``; with ``缺``
+    also those it lacks, with that value (``缺=0``: a form that lists every kind, 0 for those not given).
+``团组句(项, 团组='全年安排因公出国（境）团组{团组数}次', 人数='，出国（境）{人数}人')``
+    ``团组`` + ``人数`` (when the data gives it) + 。 when the data gives ``项.团组数``, else nothing.
+``接待句(项, 格式, 分隔='；', 开头='具体内容包括：', 结尾='', 批次=…, 人次=…, 共计=…)``
+    a reception's counts and items: with ``项.批次``, ``批次`` (``国内公务接待{批次}批次，``) +
+    ``人次`` (``{人次}人次（不包括陪同人员），``, when given) + ``共计`` (``共计支出{决算数}万元``)
+    + ，and the list + 。; without it, the list + 。 alone (nothing without ``项.明细``). The list
+    is :func:`列举` of ``项.明细`` by ``格式`` between ``开头`` and ``结尾``:
+    ``{{ 接待句(国内, '{序号}、{内容}{金额元}元', 开头='具体内容包括：（', 结尾='）') }}``. The words
+    of the counts are defaults (a sentence whose clauses come and go with the data); a layout
+    rewords them through the options.
+``授予句(项, 零=None, 格式='授予{名称}合同金额{金额|金额}万元，占政府采购支出总额的{占比|百分比}', 分隔='，其中：', 结尾='。')``
+    the contracts 政府采购 awarded to small firms (``项.授予``: 中小企业, then 小微企业 within it),
+    by :func:`列举` with these default words: 授予中小企业合同金额X万元，占政府采购支出总额的Y%，
+    其中：授予小微企业合同金额…。; nothing when the data gives none. A share that cannot be worked
+    out (总额 0) leaves its award out, with those within it, unless ``零`` gives the share to print (``{{ 授予句(采购, 0) }}``).
 ``结构句(各项, 金额='金额')``
     名称X万元，占Y%；…。 (a breakdown with its shares).
 ``引(文字, 引用=None)``
@@ -98,7 +116,7 @@ def _has(item: Any, key: str) -> bool:
 
 
 def _change(context: Context, item: Mapping[str, Any], lead: str, same: str, reason: Any, why: str | None,
-            new: str | None, unknown: str) -> str:
+            new: str | None, unknown: str, rate: bool = True) -> str:
     change = _get(item, "变动")
     if not _get(change, "有上年"):
         new = context.environment.new_department if new is None else new  # type: ignore[attr-defined]
@@ -108,7 +126,7 @@ def _change(context: Context, item: Mapping[str, Any], lead: str, same: str, rea
     money = _filter(context, "金额")
     figures = {k: money(item[k]) for k in ("本年", "上年") if _has(item, k) and item[k] is not None}
     text = _fill(context, lead, **figures) + _get(change, "增减") + money(_get(change, "差额")) + "万元"
-    if _get(change, "变动率") is not None:
+    if rate and _get(change, "变动率") is not None:
         text += "，" + _get(change, "升降") + _filter(context, "百分比")(_get(change, "变动率"))
     text += "。"
     if why and reason is not None:
@@ -125,14 +143,15 @@ def _same(lead: str) -> str:
 
 @pass_context
 def 变动句(context: Context, 项: Any, 引导: str, 持平: str | None = None, 原因: str = "主要变动原因是",
-         新组建: str | None = None, 无上年: str = "", 变动原因: Any = None) -> str:
+         新组建: str | None = None, 无上年: str = "", 变动原因: Any = None, 升降: bool = True) -> str:
     """``引导`` 增加X万元，增长Y%。主要变动原因是…; ``持平`` (:func:`_same`) when unchanged (see the module).
-    ``变动原因``: the reason to give when it is not ``项``'s own (printed only when the data gives it)."""
+    ``变动原因``: the reason to give when it is not ``项``'s own (printed only when the data gives it);
+    ``升降=False``: the difference without its rate (增加X万元。)."""
     if 变动原因 is None:
         reason = _get(项, "变动原因") if _has(项, "变动原因") else None
     else:
         reason = None if isinstance(变动原因, Undefined) else 变动原因
-    return _change(context, 项, 引导, _same(引导) if 持平 is None else 持平, reason, 原因, 新组建, 无上年)
+    return _change(context, 项, 引导, _same(引导) if 持平 is None else 持平, reason, 原因, 新组建, 无上年, 升降)
 
 
 @pass_context
@@ -170,13 +189,15 @@ def 总计句(context: Context, 项: Any, 相等: str | None = None, 不等: str
 
 
 @pass_context
-def 完成句(context: Context, 项: Any, 引导: str = "，完成预算", 按: str = "完成") -> str:
+def 完成句(context: Context, 项: Any, 引导: str = "，完成预算", 按: str = "完成", 差异: str = "") -> str:
     """``引导`` and the completion rate ``项.<按>.完成率``, or nothing when there was no budget to
-    complete (``按`` not given, or its rate none): ``按='完成年初预算'`` for the 年初 budget."""
+    complete (``按`` not given, or its rate none): ``按='完成年初预算'`` for the 年初 budget. With
+    ``差异`` (the budget's words), the sentence ends (。) and :func:`差异原因句` follows."""
     if 按 != "完成" and not _given(项, 按):
         return ""
     rate = _get(_lookup(项, 按), "完成率")
-    return "" if rate is None else _fill(context, 引导) + _filter(context, "百分比")(rate)
+    text = "" if rate is None else _fill(context, 引导) + _filter(context, "百分比")(rate)
+    return text + "。" + 差异原因句(context, 项, 差异, 按) if 差异 else text
 
 
 @pass_context
@@ -232,7 +253,7 @@ def _entries(items: Any) -> Iterable[Any]:
 
 @pass_context
 def 列举(context: Context, 各项: Any, 格式: str, 分隔: str = "、", 结尾: str = "", 开头: str = "", 无: str = "",
-       只列: str = "") -> str:
+       只列: str = "", 缺: Any = None) -> str:
     """Each item written by ``格式``, joined by ``分隔``, between ``开头`` and ``结尾`` (``无`` when
     there is none; see the module)."""
     def one(number: int, item: Any) -> str:
@@ -252,9 +273,47 @@ def 列举(context: Context, 各项: Any, 格式: str, 分隔: str = "、", 结�
     entries = _entries(各项)
     if 只列:
         given = dict(entries)
-        entries = [(key, given[key]) for key in 只列.split("、") if key in given]
+        entries = [(key, given.get(key, 缺)) for key in 只列.split("、") if key in given or 缺 is not None]
     texts = [one(number, item) for number, item in enumerate(entries, 1)]
     return 开头 + 分隔.join(texts) + 结尾 if texts else 无
+
+
+@pass_context
+def 团组句(context: Context, 项: Any, 团组: str = "全年安排因公出国（境）团组{团组数}次",
+        人数: str = "，出国（境）{人数}人") -> str:
+    """``团组`` and ``人数`` (when given) + 。 when the data gives ``项.团组数``, else nothing."""
+    if not _given(项, "团组数"):
+        return ""
+    text = _fill(context, 团组, 团组数=str(项["团组数"]))
+    return text + (_fill(context, 人数, 人数=str(项["人数"])) if _given(项, "人数") else "") + "。"
+
+
+@pass_context
+def 接待句(context: Context, 项: Any, 格式: str, 分隔: str = "；", 开头: str = "具体内容包括：", 结尾: str = "",
+        批次: str = "国内公务接待{批次}批次，", 人次: str = "{人次}人次（不包括陪同人员），",
+        共计: str = "共计支出{决算数}万元") -> str:
+    """A reception's 批次, 人次 and total (when the data gives 批次), then its items (see the module)."""
+    listed = 列举(context, 项["明细"], 格式, 分隔, 结尾, 开头) if _given(项, "明细") else ""
+    if not _given(项, "批次"):
+        return listed + "。" if listed else ""
+    text = _fill(context, 批次, 批次=str(项["批次"]))
+    if _given(项, "人次"):
+        text += _fill(context, 人次, 人次=str(项["人次"]))
+    text += _fill(context, 共计, 决算数=_filter(context, "金额")(_get(项, "决算数")))
+    return text + ("，" + listed if listed else "") + "。"
+
+
+@pass_context
+def 授予句(context: Context, 项: Any, 零: Any = None,
+        格式: str = "授予{名称}合同金额{金额|金额}万元，占政府采购支出总额的{占比|百分比}", 分隔: str = "，其中：",
+        结尾: str = "。") -> str:
+    """The awards of ``项.授予`` by :func:`列举` with default words (see the module)."""
+    awards = []
+    for award in _get(项, "授予"):
+        if award["占比"] is None and 零 is None:
+            break
+        awards.append(award if award["占比"] is not None else {**award, "占比": 零})
+    return 列举(context, awards, 格式, 分隔, 结尾)
 
 
 @pass_context
@@ -276,5 +335,5 @@ def 引(context: Context, 文字: Any, 引用: Any = None) -> str:
 
 def make_globals() -> dict[str, Callable[..., str]]:
     """The helpers a layout's templates may call, by name."""
-    return {f.__name__: f for f in (变动句, 收支变动句, 总计句, 完成句, 差异原因句, 预决算句, 列举, 结构句, 引)}
+    return {f.__name__: f for f in (变动句, 收支变动句, 总计句, 完成句, 差异原因句, 预决算句, 列举, 团组句, 接待句, 授予句, 结构句, 引)}
 

@@ -167,7 +167,8 @@ SPENDING_BALANCING = ("结余分配", "年末结转和结余")
 
 
 def totals(data: Data, ctx: CalcContext) -> dict[str, Any]:
-    """本年收入/支出合计, 收入/支出总计 (with the balancing items given) and the 财政拨款 totals."""
+    """本年收入/支出合计, 收入/支出总计 (with the balancing items given) and the 财政拨款 totals (完成年初预算
+    also on 财政拨款收支总计 itself, a short path for the templates)."""
     income, spending = total(data["收入"].values()), total(data["支出"].values())
     income_all = total([income, *(data.get(k) for k in INCOME_BALANCING)])
     spending_all = total([spending, *(data.get(k) for k in SPENDING_BALANCING)])
@@ -177,6 +178,7 @@ def totals(data: Data, ctx: CalcContext) -> dict[str, Any]:
     fiscal = data.get("财政拨款收支总计", {})
     fiscal_income_all = money(fiscal_income + money(data.get("年初财政拨款结转和结余")))
     fiscal_spending_all = money(fiscal_spending + money(data.get("年末财政拨款结转和结余")))
+    budgeted = ({"完成年初预算": ctx.completion(fiscal_spending, fiscal["年初预算数"])} if "年初预算数" in fiscal else {})
     return {
         "本年收入合计": income,
         "本年支出合计": spending,
@@ -190,9 +192,8 @@ def totals(data: Data, ctx: CalcContext) -> dict[str, Any]:
         "财政拨款收支总计": {
             "本年": fiscal_income_all,
             "收支相等": fiscal_income_all == fiscal_spending_all,
-            "支出": {"本年": fiscal_spending_all,
-                   **({"完成年初预算": ctx.completion(fiscal_spending, fiscal["年初预算数"])}
-                      if "年初预算数" in fiscal else {})},
+            "支出": {"本年": fiscal_spending_all, **budgeted},
+            **budgeted,
         },
     }
 
@@ -335,18 +336,29 @@ def _receptions(items: list[Mapping[str, Any]]) -> list[dict[str, Decimal]]:
             else {"金额元": money(Decimal(item["金额"]) * YUAN_PER_WAN)} for item in items]
 
 
+#: The 国有资产 equipment counted in 台（套）, in the order the reports list them.
+EQUIPMENT = ("单价50万元以上通用设备", "单价100万元以上专用设备")
+
+
 def other_matters(data: Data, ctx: CalcContext) -> dict[str, Any]:
-    """政府采购 totals and shares, 车辆 count, 固定资产 total, number of 绩效 projects."""
+    """政府采购 totals and shares (分类: 货物/工程/服务 as given; 授予: the 中小企业 award and, within it, the
+    小微企业 one, each with its share, none without a total), 车辆 count, 设备 (the counts of EQUIPMENT given),
+    固定资产 total, number of 绩效 projects."""
     new: dict[str, Any] = {}
     if "政府采购" in data:
         purchase = data["政府采购"]
         amount = total(purchase.get(k) for k in ("货物", "工程", "服务"))
-        new["政府采购"] = {"总额": amount, **{
-            f"{kind}占比": percent(purchase[f"授予{kind}合同金额"], amount)
-            for kind in ("中小企业", "小微企业") if f"授予{kind}合同金额" in purchase}}
+        shares = {kind: percent(purchase[f"授予{kind}合同金额"], amount)
+                  for kind in ("中小企业", "小微企业") if f"授予{kind}合同金额" in purchase}
+        awarded = [{"名称": kind, "金额": purchase[f"授予{kind}合同金额"], "占比": share} for kind, share in shares.items()]
+        new["政府采购"] = {"总额": amount, **{f"{kind}占比": share for kind, share in shares.items()},
+                       "分类": [{"名称": kind, "金额": purchase[kind]} for kind in ("货物", "工程", "服务")
+                              if kind in purchase],
+                       "授予": awarded if awarded and awarded[0]["名称"] == "中小企业" else []}
     if "国有资产" in data:
         assets = data["国有资产"]
         new["国有资产"] = {"车辆合计": sum(assets.get("车辆", {}).values()),
+                       "设备": {kind: assets[kind] for kind in EQUIPMENT if kind in assets},
                        **({"固定资产合计": _sum_of(assets["固定资产"], "金额")} if "固定资产" in assets else {})}
     if "预算绩效管理" in data:
         performance = data["预算绩效管理"]
