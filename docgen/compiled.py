@@ -528,7 +528,7 @@ def check_parts(parts: Mapping[str, bytes], layout: str) -> None:
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> bytes:
     """What a cached preparation depends on besides the template: the code that makes and runs it."""
-    from importlib.metadata import version
+    from .plugins import installed_version as version
 
     digest = hashlib.sha256(repr((_CACHE_FORMAT, sys.implementation.cache_tag, version("docgen"),
                                   version("jinja2"), version("docxtpl"))).encode())
