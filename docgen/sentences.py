@@ -7,8 +7,9 @@ words it prints as arguments, so a region's author rewords a sentence by editing
 its words in Word, never Jinja. In those words ``{年度}``, ``{上年度}``, ``{部门}`` and
 ``{部门简称}`` stand for the report's own values (straight quotes "…" print as “…”, since
 docxtpl straightens every quote inside a tag), and a helper names the figures it
-fills in (``{本年}``, ``{收入}``, ``{支出}``); amounts and percentages follow the
-layout's ``金额格式`` and ``百分比格式``. Every helper is registered on each layout's
+fills in (``{本年}``, ``{收入}``, ``{支出}``), also written ``｛年度｝`` as a Chinese input method types
+braces (the form a ``{%p set %}`` line needs, since it cannot hold ``}``); amounts and percentages follow
+the layout's ``金额格式`` and ``百分比格式``. Every helper is registered on each layout's
 environment (:func:`make_globals`) under its Chinese name:
 
 ``变动句(项, 引导, 持平)``
@@ -35,7 +36,7 @@ environment (:func:`make_globals`) under its Chinese name:
 ``列举(各项, 格式, 分隔='、', 结尾='', 开头='', 无='', 只列='', 缺=None)``
     each item written by ``格式`` (``{名称}{金额|金额}万元``; ``{}`` is the item
     itself, ``{0}``/``{1}`` a key and its value when ``各项`` is a mapping,
-    ``{序号}`` its number from 1; words in ``[…]`` only when each field in them has a value:
+    ``{序号}`` its number from 1, ``｛名称｝`` as ``{名称}``; words in ``[…]`` only when each field in them has a value:
     ``{类别}{金额|金额}万元[，包括{说明}等]``), joined by ``分隔``; ``开头`` before the first
     and ``结尾`` after the last, or ``无`` alone when there is no item. ``只列``
     (names joined by 、): of a mapping only these keys, in this order, those it
@@ -77,6 +78,9 @@ REPORT_NAMES = ("年度", "上年度", "部门", "部门简称", "项目名称")
 _FIELD = re.compile(r"\{([^{}|]*)(?:\|([^{}]+))?\}")
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 _UP_DOWN = ("增加", "减少")
+#: ｛名称｝ as a Chinese input method types it reads as {名称} (and lets a format sit on a {%p set %} line,
+#: which cannot hold an ASCII brace).
+_WIDE_BRACES = str.maketrans("｛｝", "{}")
 
 
 def _filter(context: Context, name: str) -> Callable[[Any], str]:
@@ -96,7 +100,7 @@ def chinese_quotes(words: str) -> str:
 def _fill(context: Context, words: str, **figures: str) -> str:
     """``words`` with ``{年度}``-like names and the helper's ``figures`` filled in."""
     names = {n: str(context[n]) for n in REPORT_NAMES if n in context and not isinstance(context[n], Undefined)}
-    return safe_format(chinese_quotes(words), {**names, **figures})
+    return safe_format(chinese_quotes(words).translate(_WIDE_BRACES), {**names, **figures})
 
 
 def _get(item: Any, key: str | int) -> Any:
@@ -268,8 +272,9 @@ def 列举(context: Context, 各项: Any, 格式: str, 分隔: str = "、", 结�
             given = all(_given_value(item, name.strip()) for name, _ in _FIELD.findall(match.group(1)))
             return _FIELD.sub(field, match.group(1)) if given else ""
 
-        return _FIELD.sub(field, _OPTIONAL.sub(part, chinese_quotes(格式)))
+        return _FIELD.sub(field, _OPTIONAL.sub(part, words))
 
+    words = chinese_quotes(格式).translate(_WIDE_BRACES)
     entries = _entries(各项)
     if 只列:
         given = dict(entries)

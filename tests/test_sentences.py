@@ -125,3 +125,10 @@ def test_a_completion_with_its_reason_a_change_without_its_rate_and_a_form_list(
         "，完成年初预算的110.23%。决算数大于年初预算数的主要原因是年中追加经费。")
     assert say("{{ 变动句(x, '比{上年度}年', 升降=False) }}", x=changed("0.45", "增加", "900")) == "比2021年增加0.45万元。"
     assert say("{{ 列举(x, '{0}{1}辆', 只列='轿车、越野车、客车', 缺=0) }}", x={"越野车": 1}) == "轿车0辆、越野车1辆、客车0辆"
+
+
+def test_braces_as_a_chinese_input_method_types_them() -> None:
+    """｛｝ read as {} in a helper's words: the form a {%p set %} line can hold (it cannot hold a '}')."""
+    assert say("{{ 列举(x, '｛0｝｛1｝辆', 开头='，其中：') }}", x={"轿车": 2}) == "，其中：轿车2辆"
+    assert say("{{ 变动句(x, 'A', 新组建='我单位为｛年度｝年新组建部门。') }}", x={"变动": {"有上年": False}}, 新组建=True) == (
+        "我单位为2022年新组建部门。")
