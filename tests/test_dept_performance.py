@@ -362,3 +362,19 @@ def test_the_linshui_layout_renders_a_project_without_its_overview() -> None:
     text = document_text(render_bytes(EXAMPLES / "2018-aba-附件" / "部门整体.yaml", "四川-邻水")).splitlines()
     assert text[text.index("（二）项目预算管理。") + 1] == (
         "全州城乡居民建档立卡贫困人员大病补充商业保险费全年预算数631.5万元，执行数为631.5万元，完成预算的100%。")
+
+
+@pytest.mark.parametrize(("example", "layout", "expected"), [
+    # 攀枝花 without 预算下达: the guarded alternative paragraph gives 本年收入合计 and its structure
+    ("2019-emeishan-附件", "四川-攀枝花-2019",
+     "2019年本年收入合计365.81万元，其中：一般公共预算财政拨款收入326.84万元，占89.35%；政府性基金预算财政拨款收入38.97万元，占10.65%。"),
+    # 攀枝花's project sentence without 应付 or 结余资金: 执行数为…, no 完成支付的
+    ("2019-emeishan-附件", "四川-攀枝花-2019", "医疗服务保障能力提升，全年预算数8万元，执行数为5.69万元，完成预算的71.13%。"),
+    # 阿坝 without 支出明细: the total and the structure of 支出
+    ("2022-linshui-附件", "四川-阿坝-2018",
+     "邻水县医疗保障局2022年单位财政资金支出10805.3万元，其中：基本支出440.3万元，占4.07%；项目支出10365万元，占95.93%。"),
+])
+def test_a_sentences_other_form_renders_with_another_example(example: str, layout: str, expected: str) -> None:
+    """The layouts write an either/or sentence as two guarded paragraphs: the one the data does not choose
+    in its own layout still reads as before (the texts of the templates before the split)."""
+    assert expected in document_text(render_bytes(EXAMPLES / example / "部门整体.yaml", layout)).splitlines()
