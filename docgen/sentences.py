@@ -30,13 +30,14 @@ environment (:func:`make_globals`) under its Chinese name:
     ``引导`` + X% of ``项.完成.完成率`` (nothing without a budget to complete);
     ``按='完成年初预算'`` (a dotted path) for another completion, nothing when not given;
     ``差异='年初预算数'`` ends the sentence (。) and adds :func:`差异原因句` with those words:
-    ``决算数{{ 财政拨款支出合计|金额 }}万元{{ 完成句(拨款, '，完成年初预算的', '完成年初预算', 差异='年初预算数') }}``.
+    ``{{ 完成句(拨款, '，完成年初预算的', '完成年初预算', 差异='年初预算数') }}``.
 ``差异原因句(项, 预算='预算数', 按='完成')`` / ``预决算句(项, 等于='等于预算数')``
     why 决算数 differs from 预算数 (compared as ``项.<按>``), when the data says.
 ``列举(各项, 格式, 分隔='、', 结尾='', 开头='', 无='', 只列='', 缺=None)``
     each item written by ``格式`` (``{名称}{金额|金额}万元``; ``{}`` is the item
     itself, ``{0}``/``{1}`` a key and its value when ``各项`` is a mapping,
-    ``{序号}`` its number from 1, ``｛名称｝`` as ``{名称}``; words in ``[…]`` only when each field in them has a value:
+    ``{序号}`` its number from 1, ``｛名称｝`` as ``{名称}``; words in ``[…]`` only when each field in
+    them has a value:
     ``{类别}{金额|金额}万元[，包括{说明}等]``), joined by ``分隔``; ``开头`` before the first
     and ``结尾`` after the last, or ``无`` alone when there is no item. ``只列``
     (names joined by 、): of a mapping only these keys, in this order, those it
@@ -52,11 +53,12 @@ environment (:func:`make_globals`) under its Chinese name:
     ``{{ 接待句(国内, '{序号}、{内容}{金额元}元', 开头='具体内容包括：（', 结尾='）') }}``. The words
     of the counts are defaults (a sentence whose clauses come and go with the data); a layout
     rewords them through the options.
-``授予句(项, 零=None, 格式='授予{名称}合同金额{金额|金额}万元，占政府采购支出总额的{占比|百分比}', 分隔='，其中：', 结尾='。')``
+``授予句(项, 零=None, 格式=…, 分隔='，其中：', 结尾='。')``
     the contracts 政府采购 awarded to small firms (``项.授予``: 中小企业, then 小微企业 within it),
-    by :func:`列举` with these default words: 授予中小企业合同金额X万元，占政府采购支出总额的Y%，
-    其中：授予小微企业合同金额…。; nothing when the data gives none. A share that cannot be worked
-    out (总额 0) leaves its award out, with those within it, unless ``零`` gives the share to print (``{{ 授予句(采购, 0) }}``).
+    by :func:`列举` with the default ``格式`` ``授予{名称}合同金额{金额|金额}万元，占政府采购支出总额的{占比|百分比}``:
+    授予中小企业合同金额X万元，占政府采购支出总额的Y%，其中：授予小微企业合同金额…。; nothing when the
+    data gives none. A share that cannot be worked out (总额 0) leaves its award out, with those within
+    it, unless ``零`` gives the share to print (``{{ 授予句(采购, 0) }}``).
 ``结构句(各项, 金额='金额')``
     名称X万元，占Y%；…。 (a breakdown with its shares).
 ``引(文字, 引用=None)``
@@ -340,5 +342,6 @@ def 引(context: Context, 文字: Any, 引用: Any = None) -> str:
 
 def make_globals() -> dict[str, Callable[..., str]]:
     """The helpers a layout's templates may call, by name."""
-    return {f.__name__: f for f in (变动句, 收支变动句, 总计句, 完成句, 差异原因句, 预决算句, 列举, 团组句, 接待句, 授予句, 结构句, 引)}
+    return {f.__name__: f for f in (变动句, 收支变动句, 总计句, 完成句, 差异原因句, 预决算句, 列举, 团组句, 接待句, 授予句,
+                                    结构句, 引)}
 
