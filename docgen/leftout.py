@@ -78,23 +78,32 @@ def _template_guards(template: Path, mtime_ns: int, size: int) -> tuple[FieldPat
 
 
 def guarded_paths(tree: nodes.Template) -> Iterator[FieldPath]:
-    """Each path a parsed template tests with ``is defined``, as its keys; a short name a
-    template ``{% set %}`` to a field (``{% set d = 三公经费.公务接待费 %}`` … ``d.批次``) stands
-    for that field."""
+    """Each path a parsed template tests with ``is defined``, as its keys, and each optional field a
+    sentence helper prints only when given (``{{ 团组句(出国) }}``: ``出国.人数``, :data:`OPTIONAL_FIELDS`);
+    a short name a template ``{% set %}`` to a field (``{% set d = 三公经费.公务接待费 %}`` … ``d.批次``)
+    stands for that field."""
+    from .sentences import OPTIONAL_FIELDS
+
     aliases: dict[str, FieldPath] = {}
     for assign in tree.find_all(nodes.Assign):
         target = field_path(assign.node)
         if isinstance(assign.target, nodes.Name) and target:
             aliases[assign.target.name] = target
+
+    def resolved(path: FieldPath | None) -> FieldPath | None:
+        for _ in range(len(aliases)):  # an alias of an alias, never round a cycle for ever
+            if not path or path[0] not in aliases:
+                break
+            path = aliases[path[0]] + path[1:]
+        return path
+
     for test in tree.find_all(nodes.Test):
-        if test.name == "defined":
-            path = field_path(test.node)
-            for _ in range(len(aliases)):  # an alias of an alias, never round a cycle for ever
-                if not path or path[0] not in aliases:
-                    break
-                path = aliases[path[0]] + path[1:]
-            if path:
-                yield path
+        if test.name == "defined" and (path := resolved(field_path(test.node))):
+            yield path
+    for call in tree.find_all(nodes.Call):
+        keys = OPTIONAL_FIELDS.get(call.node.name, ()) if isinstance(call.node, nodes.Name) else ()
+        if keys and call.args and (path := resolved(field_path(call.args[0]))):
+            yield from (path + (key,) for key in keys)
 
 
 def field_path(node: nodes.Node) -> FieldPath | None:

@@ -340,6 +340,15 @@ def 引(context: Context, 文字: Any, 引用: Any = None) -> str:
     return text
 
 
+#: The optional fields of its first argument that a helper prints only when the data gives them, so that
+#: ``check -v`` names them when a report leaves them out, as it does a template's own guards (docgen/leftout.py).
+OPTIONAL_FIELDS: dict[str, tuple[str, ...]] = {
+    "变动句": ("变动原因",), "收支变动句": ("变动原因", "支出变动原因"), "完成句": ("预决算差异原因",),
+    "差异原因句": ("预决算差异原因",), "预决算句": ("预决算差异原因",), "团组句": ("团组数", "人数"),
+    "接待句": ("批次", "人次", "明细"),
+}
+
+
 def make_globals() -> dict[str, Callable[..., str]]:
     """The helpers a layout's templates may call, by name."""
     return {f.__name__: f for f in (变动句, 收支变动句, 总计句, 完成句, 差异原因句, 预决算句, 列举, 团组句, 接待句, 授予句,

@@ -296,3 +296,14 @@ def test_a_guard_through_a_short_name_counts_as_a_guard_on_its_field() -> None:
     tree = Environment().parse("{% set d = 三公经费.公务接待费 %}{% set n = d.国内公务接待 %}"
                                "{% if n.批次 is defined %}{{ n.批次 }}{% endif %}{% if 资金 is defined %}{% endif %}")
     assert list(guarded_paths(tree)) == [("三公经费", "公务接待费", "国内公务接待", "批次"), ("资金",)]
+
+
+def test_a_field_a_sentence_helper_prints_only_when_given_counts_as_guarded() -> None:
+    """``{{ 团组句(出国) }}`` prints 团组数 and 人数 only when given: ``check -v`` names them when left out."""
+    from jinja2 import Environment
+
+    from docgen.leftout import guarded_paths
+
+    tree = Environment().parse("{% set 出国 = 三公经费['因公出国（境）费'] %}{{ 团组句(出国) }}{{ 变动句(机关运行经费, '比') }}")
+    assert list(guarded_paths(tree)) == [("三公经费", "因公出国（境）费", "团组数"), ("三公经费", "因公出国（境）费", "人数"),
+                                         ("机关运行经费", "变动原因")]
