@@ -77,7 +77,7 @@ def _paragraphs(xml: str) -> Iterator[tuple[str, list[str]]]:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_ANY_TAG = re.compile(r"\{[{%#].*?[}%#]\}", re.DOTALL)
+_ANY_TAG = re.compile(r"\{[{%#].*?[}%#]\}|\{\[|\]\}", re.DOTALL)  # tags and the marks of optional clauses
 
 
 @dataclass(frozen=True)

@@ -321,6 +321,51 @@ def expand_inline_guards(xml: str) -> str:
     return _INLINE_END.sub(lambda m: f"{{%{m.group(1)} endif {m.group(2)}%}}", xml)
 
 
+_CLAUSE_MARK = re.compile(r"(\{\[|\]\})")
+_PRINTED = re.compile(r"\{\{-?\s*(.+?)\s*-?\}\}", re.DOTALL)
+
+
+def _clause_condition(words: str) -> str:
+    """The condition of an optional clause: every field it prints (``{{ 出国.人数 }}``,
+    ``{{ 一般.本年|金额 }}``) is given (:func:`guard_condition`); '' when it prints none."""
+    paths: list[str] = []
+    for printed in _PRINTED.findall(words):
+        path = html.unescape(printed).split("|")[0].strip()
+        if _FIELD_PATH.fullmatch(path) and path not in paths:
+            paths.append(path)
+    return " and ".join(guard_condition(path) for path in paths)
+
+
+def _paragraph_clauses(paragraph: str) -> str:
+    """One paragraph's ``{[ … ]}`` clauses made into ``{% if … %}…{% endif %}``, innermost first; a
+    clause's condition names only its own fields, not those of a clause inside it."""
+    levels: list[list[tuple[str, bool]]] = [[]]  # the pieces of each open clause, and whether each is its own
+    for piece in _CLAUSE_MARK.split(paragraph):
+        if piece == "{[":
+            levels.append([])
+        elif piece == "]}" and len(levels) > 1:
+            pieces = levels.pop()
+            inner = "".join(text for text, _ in pieces)
+            condition = _clause_condition("".join(text for text, own in pieces if own))
+            levels[-1].append((f"{{% if {condition} %}}{inner}{{% endif %}}" if condition else inner, False))
+        else:
+            levels[-1].append((piece, True))
+    while len(levels) > 1:  # an opening mark nothing closes is printed as written
+        pieces = levels.pop()
+        levels[-1] += [("{[", True), *pieces]
+    return "".join(text for text, _ in levels[0])
+
+
+def expand_optional_clauses(xml: str) -> str:
+    """Words between ``{[`` and ``]}`` in a paragraph printed only when the data gives every field
+    they print: ``团组{{ 出国.团组数 }}次{[，出国（境）{{ 出国.人数 }}人]}。`` leaves out
+    “，出国（境）…人” without ``出国.人数``. The clause's words stay prose; its condition is read
+    from its tags (:func:`_clause_condition`)."""
+    if "{[" not in xml:
+        return xml
+    return _PARAGRAPH_XML.sub(lambda m: _paragraph_clauses(m.group(0)) if "{[" in m.group(0) else m.group(0), xml)
+
+
 def expand_guards(xml: str, levels: Mapping[str, int]) -> str:
     """``{% 如有 X %}`` at the start of a paragraph made into docxtpl's paragraph tags.
 
@@ -384,13 +429,13 @@ def guard_charts(xml: str) -> str:
 def template_source(xml: str, levels: Mapping[str, int], patcher: Any) -> str:
     """A templated part's XML as the Jinja source docgen compiles: tags normalised
     (:func:`normalise_tags`, :func:`normalise_runs`), ``如有`` guards expanded (:func:`expand_guards`,
-    :func:`expand_inline_guards`),
+    :func:`expand_inline_guards`), optional clauses (:func:`expand_optional_clauses`),
     charts guarded (:func:`guard_charts`), docxtpl's
     ``patch_xml`` (``patcher``: a DocxTemplate), table merges (:func:`merge_cells`), one
     paragraph per line."""
     guarded = guard_charts(expand_guards(normalise_runs(normalise_tags(xml)), levels))
     # inline guards after docxtpl has joined each tag's runs (an editor may split one anywhere)
-    return _split_lines(merge_cells(expand_inline_guards(patcher.patch_xml(guarded))))
+    return _split_lines(merge_cells(expand_optional_clauses(expand_inline_guards(patcher.patch_xml(guarded)))))
 
 
 def _split_lines(xml: str) -> str:

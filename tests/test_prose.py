@@ -153,3 +153,32 @@ def test_an_inline_guard_an_editor_split_into_runs_of_different_formatting_still
     source = template_source(document(split), {}, DocxTemplate.__new__(DocxTemplate))
     assert "{% if 等级 is defined and 等级 is not none %}" in source and "{% endif %}" in source
     assert "如有" not in source
+
+
+def test_an_optional_clause_is_printed_only_when_every_field_it_prints_is_given() -> None:
+    from jinja2 import Environment
+
+    from docgen.compiled import expand_optional_clauses
+
+    source = expand_optional_clauses(
+        "<w:p><w:t>团组{{ 出国.团组数 }}次{[，出国（境）{{ 出国.人数 }}人{[（领导{{ 出国.领导|金额 }}人）]}]}。</w:t></w:p>")
+    assert source == (
+        "<w:p><w:t>团组{{ 出国.团组数 }}次{% if 出国 is defined and 出国.人数 is defined and 出国.人数 is not none %}"
+        "，出国（境）{{ 出国.人数 }}人{% if 出国 is defined and 出国.领导 is defined and 出国.领导 is not none %}"
+        "（领导{{ 出国.领导|金额 }}人）{% endif %}{% endif %}。</w:t></w:p>")
+    template = Environment().from_string(source.replace("|金额", ""))
+    assert template.render(出国={"团组数": 2, "人数": 5, "领导": 1}) == "<w:p><w:t>团组2次，出国（境）5人（领导1人）。</w:t></w:p>"
+    assert template.render(出国={"团组数": 2, "人数": 5}) == "<w:p><w:t>团组2次，出国（境）5人。</w:t></w:p>"
+    assert template.render(出国={"团组数": 2, "领导": 1}) == "<w:p><w:t>团组2次。</w:t></w:p>"
+
+
+def test_optional_clause_marks_stay_in_their_paragraph_and_an_unclosed_one_prints_as_written() -> None:
+    from docgen.compiled import expand_optional_clauses
+
+    xml = "<w:p><w:t>甲{[乙{{ 丙 }}</w:t></w:p><w:p><w:t>]}丁</w:t></w:p>"
+    assert expand_optional_clauses(xml) == xml
+
+
+def test_the_marks_of_optional_clauses_count_as_tags() -> None:
+    figures = prose(document(paragraph("次{[，出国{{ 人数 }}人]}。")))
+    assert (figures.characters, figures.tag_characters) == (18, 12)  # {[ + {{ 人数 }} + ]}
