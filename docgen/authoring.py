@@ -82,25 +82,37 @@ _ANY_TAG = re.compile(r"\{[{%#].*?[}%#]\}|\{\[|\]\}", re.DOTALL)  # tags and the
 
 @dataclass(frozen=True)
 class Prose:
-    """How a template reads in Word: its visible characters, how many of them are tags, and the
-    most tag characters in one paragraph (issue 11's targets: ≤ 35 % tags, ≤ ~120 per paragraph)."""
+    """How a template reads in Word: its visible characters, how many of them are tags, the most tag
+    characters in one paragraph (issue 11's targets: ≤ 35 % tags, ≤ ~120 per paragraph), and how
+    many values it prints (``{{ … }}`` tags)."""
 
     characters: int
     tag_characters: int
     most_in_a_paragraph: int
+    printed_values: int
 
     @property
     def tag_share(self) -> float:
         return self.tag_characters / self.characters if self.characters else 0.0
 
+    @property
+    def least_tag_share(self) -> float:
+        """The tag share if every printed value took the shortest tag there is (``{{x}}``, five
+        characters) and no other tag were needed: how far the template's words go round its values."""
+        words = self.characters - self.tag_characters
+        shortest = 5 * self.printed_values
+        return shortest / (words + shortest) if words + shortest else 0.0
+
 
 def prose(xml: str) -> Prose:
     """The :class:`Prose` figures of a templated part's XML (a document, header or footer)."""
-    total = tags = most = 0
+    total = tags = most = printed = 0
     for text, _ in _paragraphs(xml):
-        in_tags = sum(len(tag) for tag in _ANY_TAG.findall(text))
+        found = _ANY_TAG.findall(text)
+        in_tags = sum(len(tag) for tag in found)
         total, tags, most = total + len(text), tags + in_tags, max(most, in_tags)
-    return Prose(total, tags, most)
+        printed += sum(tag.startswith("{{") for tag in found)
+    return Prose(total, tags, most, printed)
 
 
 def split_tags(xml: str, layout: str) -> list[Problem]:

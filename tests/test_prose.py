@@ -112,6 +112,8 @@ def test_built_in_templates_do_not_grow_more_tags(layout: str) -> None:
 def test_prose_counts_visible_characters_and_tags_per_paragraph() -> None:
     figures = prose(document(paragraph("{{ 一级 }}概况"), paragraph("{{ 年度 }}年收入{{ 收入|金额 }}万元")))
     assert (figures.characters, figures.tag_characters, figures.most_in_a_paragraph) == (34, 27, 19)
+    assert figures.printed_values == 3
+    assert figures.least_tag_share == 15 / (7 + 15)  # 概况 年收入 万元: 7 words round three {{x}}
 
 
 def test_an_inline_guard_keeps_the_words_up_to_its_end_and_may_have_an_otherwise() -> None:
