@@ -77,7 +77,10 @@ def _paragraphs(xml: str) -> Iterator[tuple[str, list[str]]]:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_ANY_TAG = re.compile(r"\{[{%#].*?[}%#]\}|\{\[|\]\}", re.DOTALL)  # tags and the marks of optional clauses
+#: Tags, the marks of optional clauses, and the ``{名称}`` / ``｛名称｝`` fields of a sentence pattern written
+#: as a paragraph of its own (a helper's 格式 between ``{%p set %}`` and ``{%p endset %}``): all are what an
+#: author reads past, not words.
+_ANY_TAG = re.compile(r"\{[{%#].*?[}%#]\}|\{\[|\]\}|\{[^{}%#\[\]\s][^{}]*\}|｛[^｛｝]*｝", re.DOTALL)
 
 
 @dataclass(frozen=True)

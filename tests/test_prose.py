@@ -100,6 +100,7 @@ TAG_SHARE_AT_MOST = {
     "project-performance/全国-自评表": 0.889, "project-performance/四川-峨眉山-2019": 0.898,
     "project-performance/四川-攀枝花-2019": 0.837, "project-performance/四川-自评表": 0.870,
     "project-performance/四川-邻水": 0.857, "project-performance/四川-阿坝-2018": 0.840,
+    "final-accounts/云南-公开表": 0.803,
 }
 
 
@@ -107,6 +108,20 @@ TAG_SHARE_AT_MOST = {
 def test_built_in_templates_do_not_grow_more_tags(layout: str) -> None:
     xml = zipfile.ZipFile(ROOT / "templates" / layout / "template.docx").read("word/document.xml").decode()
     assert prose(xml).tag_share <= TAG_SHARE_AT_MOST[layout]
+
+
+BUILT_IN_TEMPLATES = sorted(p.parent.relative_to(ROOT / "templates").as_posix()
+                            for p in (ROOT / "templates").glob("*/*/template.docx"))
+
+
+@pytest.mark.parametrize("layout", BUILT_IN_TEMPLATES)
+def test_no_paragraph_of_a_built_in_template_holds_more_than_120_tag_characters(layout: str) -> None:
+    xml = zipfile.ZipFile(ROOT / "templates" / layout / "template.docx").read("word/document.xml").decode()
+    assert prose(xml).most_in_a_paragraph <= 120
+
+
+def test_every_built_in_template_has_its_tag_share_held() -> None:
+    assert sorted(TAG_SHARE_AT_MOST) == BUILT_IN_TEMPLATES
 
 
 def test_prose_counts_visible_characters_and_tags_per_paragraph() -> None:
@@ -184,3 +199,10 @@ def test_optional_clause_marks_stay_in_their_paragraph_and_an_unclosed_one_print
 def test_the_marks_of_optional_clauses_count_as_tags() -> None:
     figures = prose(document(paragraph("次{[，出国{{ 人数 }}人]}。")))
     assert (figures.characters, figures.tag_characters) == (18, 12)  # {[ + {{ 人数 }} + ]}
+
+
+def test_the_fields_of_a_sentence_pattern_count_as_tags() -> None:
+    """A helper's 格式 written as a paragraph of its own: its ``{名称}`` fields are tags, its words are words."""
+    figures = prose(document(paragraph("{%p set 差异 %}"), paragraph("{名称}预算{预算数|金额}万元，｛完成率｝"),
+                             paragraph("{%p endset %}")))
+    assert (figures.characters, figures.tag_characters) == (13 + 22 + 13, 13 + 4 + 8 + 5 + 13)
