@@ -43,8 +43,6 @@ environment (:func:`make_globals`) under its Chinese name:
     (names joined by 、): of a mapping only these keys, in this order, those it
     has: ``{{ 列举(政府采购, '{0}{1|金额}万元', 只列='货物、工程、服务', 开头='，其中：') }}``; with ``缺``
     also those it lacks, with that value (``缺=0``: a form that lists every kind, 0 for those not given).
-``团组句(项, 团组='全年安排因公出国（境）团组{团组数}次', 人数='，出国（境）{人数}人')``
-    ``团组`` + ``人数`` (when the data gives it) + 。 when the data gives ``项.团组数``, else nothing.
 ``接待句(项, 格式, 分隔='；', 开头='具体内容包括：', 结尾='', 批次=…, 人次=…, 共计=…)``
     a reception's counts and items: with ``项.批次``, ``批次`` (``国内公务接待{批次}批次，``) +
     ``人次`` (``{人次}人次（不包括陪同人员），``, when given) + ``共计`` (``共计支出{决算数}万元``)
@@ -286,16 +284,6 @@ def 列举(context: Context, 各项: Any, 格式: str, 分隔: str = "、", 结�
 
 
 @pass_context
-def 团组句(context: Context, 项: Any, 团组: str = "全年安排因公出国（境）团组{团组数}次",
-        人数: str = "，出国（境）{人数}人") -> str:
-    """``团组`` and ``人数`` (when given) + 。 when the data gives ``项.团组数``, else nothing."""
-    if not _given(项, "团组数"):
-        return ""
-    text = _fill(context, 团组, 团组数=str(项["团组数"]))
-    return text + (_fill(context, 人数, 人数=str(项["人数"])) if _given(项, "人数") else "") + "。"
-
-
-@pass_context
 def 接待句(context: Context, 项: Any, 格式: str, 分隔: str = "；", 开头: str = "具体内容包括：", 结尾: str = "",
         批次: str = "国内公务接待{批次}批次，", 人次: str = "{人次}人次（不包括陪同人员），",
         共计: str = "共计支出{决算数}万元") -> str:
@@ -344,13 +332,13 @@ def 引(context: Context, 文字: Any, 引用: Any = None) -> str:
 #: ``check -v`` names them when a report leaves them out, as it does a template's own guards (docgen/leftout.py).
 OPTIONAL_FIELDS: dict[str, tuple[str, ...]] = {
     "变动句": ("变动原因",), "收支变动句": ("变动原因", "支出变动原因"), "完成句": ("预决算差异原因",),
-    "差异原因句": ("预决算差异原因",), "预决算句": ("预决算差异原因",), "团组句": ("团组数", "人数"),
+    "差异原因句": ("预决算差异原因",), "预决算句": ("预决算差异原因",),
     "接待句": ("批次", "人次", "明细"),
 }
 
 
 def make_globals() -> dict[str, Callable[..., str]]:
     """The helpers a layout's templates may call, by name."""
-    return {f.__name__: f for f in (变动句, 收支变动句, 总计句, 完成句, 差异原因句, 预决算句, 列举, 团组句, 接待句, 授予句,
+    return {f.__name__: f for f in (变动句, 收支变动句, 总计句, 完成句, 差异原因句, 预决算句, 列举, 接待句, 授予句,
                                     结构句, 引)}
 

@@ -299,11 +299,13 @@ def test_a_guard_through_a_short_name_counts_as_a_guard_on_its_field() -> None:
 
 
 def test_a_field_a_sentence_helper_prints_only_when_given_counts_as_guarded() -> None:
-    """``{{ 团组句(出国) }}`` prints 团组数 and 人数 only when given: ``check -v`` names them when left out."""
+    """``{{ 接待句(国内, …) }}`` prints 批次, 人次 and 明细 only when given: ``check -v`` names them when left out."""
     from jinja2 import Environment
 
     from docgen.leftout import guarded_paths
 
-    tree = Environment().parse("{% set 出国 = 三公经费['因公出国（境）费'] %}{{ 团组句(出国) }}{{ 变动句(机关运行经费, '比') }}")
-    assert list(guarded_paths(tree)) == [("三公经费", "因公出国（境）费", "团组数"), ("三公经费", "因公出国（境）费", "人数"),
+    tree = Environment().parse("{% set 国内 = 三公经费.公务接待费.国内公务接待 %}{{ 接待句(国内, '{内容}') }}"
+                               "{{ 变动句(机关运行经费, '比') }}")
+    received = ("三公经费", "公务接待费", "国内公务接待")
+    assert list(guarded_paths(tree)) == [(*received, "批次"), (*received, "人次"), (*received, "明细"),
                                          ("机关运行经费", "变动原因")]

@@ -96,9 +96,7 @@ def test_a_second_completion_and_the_default_words_of_totals_and_changes() -> No
         "与2021年相比，一般公共预算财政拨款支出持平。")
 
 
-def test_trips_and_receptions_say_their_counts_when_given() -> None:
-    assert say("{{ 团组句(x) }}", x={"团组数": 2, "人数": 5}) == "全年安排因公出国（境）团组2次，出国（境）5人。"
-    assert say("{{ 团组句(x) }}|{{ 团组句(y) }}", x={"团组数": 1}, y={}) == "全年安排因公出国（境）团组1次。|"
+def test_receptions_say_their_counts_when_given() -> None:
     items = [{"内容": "省局检查", "金额": D("0.2"), "金额元": D("2000")}, {"内容": "市局调研", "金额": D("0.1"), "金额元": D("1000")}]
     full = {"批次": 2, "人次": 9, "决算数": D("0.3"), "明细": items}
     assert say("{{ 接待句(x, '{序号}、{内容}{金额元}元', 开头='具体内容包括：（', 结尾='）') }}", x=full) == (
