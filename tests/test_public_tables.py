@@ -167,3 +167,13 @@ def test_a_figure_neither_typed_nor_in_the_tables_is_missing(tmp_path: Path) -> 
 def test_without_tables_the_narrative_figures_are_required(tmp_path: Path) -> None:
     text = LINSHUI_MAIN.replace("支出:\n  基本支出: 440.34\n  项目支出: 6355.82\n", "", 1)
     assert [e.split(": ", 1)[1] for e in check(write(tmp_path, text))] == ["错误 DG202: 缺少必填字段 支出（本年支出（按性质））"]
+
+
+def test_an_empty_basic_expenditure_table_states_no_basic_expenditure(tmp_path: Path) -> None:
+    """A 06 table with no rows gives no 人员经费/公用经费: their sentences are left out, never printed as 0."""
+    text = re.sub(r"  一般公共预算财政拨款基本支出决算表:\n(    .*\n)+", "  一般公共预算财政拨款基本支出决算表: {}\n",
+                  tables_only(), count=1)
+    assert "基本支出决算表: {}" in text
+    path = write(tmp_path, text)
+    assert "一般公共预算财政拨款基本支出" not in context_of(path)
+    assert "人员经费" not in document_text(render_bytes(path))

@@ -154,6 +154,8 @@ def _basic(data: Data, out: _Derived) -> None:
         rows = _rows(data, T06, part.name)
         coded = [(code, row) for code, _, row in code_rows(rows)]
         cell = _cell(data, T06, part.name, f"{part.name}合计", "决算数")
+        if cell is None and not coded:
+            continue  # the table gives nothing of this part: its statements are left out, not printed as 0
         amount = value(cell.row, "决算数") if cell else total(value(r, "决算数") for c, r in coded if len(c) == 3)
         facts = typed.get(part.name, {})
         out.put(("一般公共预算财政拨款基本支出", part.name, "合计"), amount, cell)
