@@ -26,11 +26,9 @@ environment (:func:`make_globals`) under its Chinese name:
     ``不等`` ({收入}, {支出}) and :func:`收支变动句`. Words not given read
     ``{年度}年{类别}收、支总计{本年}万元。``, ``{年度}年{类别}收入总计{收入}万元，{类别}支出总计{支出}万元。``,
     ``与{上年度}年相比，{类别}收、支总计各`` and ``与{上年度}年相比，{类别}收、支总计持平。``.
-``完成句(项, 引导='，完成预算', 按='完成', 差异='')``
+``完成句(项, 引导='，完成预算', 按='完成')``
     ``引导`` + X% of ``项.完成.完成率`` (nothing without a budget to complete);
-    ``按='完成年初预算'`` (a dotted path) for another completion, nothing when not given;
-    ``差异='年初预算数'`` ends the sentence (。) and adds :func:`差异原因句` with those words:
-    ``{{ 完成句(拨款, '，完成年初预算的', '完成年初预算', 差异='年初预算数') }}``.
+    ``按='完成年初预算'`` (a dotted path) for another completion, nothing when not given.
 ``差异原因句(项, 预算='预算数', 按='完成')`` / ``预决算句(项, 等于='等于预算数')``
     why 决算数 differs from 预算数 (compared as ``项.<按>``), when the data says.
 ``列举(各项, 格式, 分隔='、', 结尾='', 开头='', 无='', 只列='', 缺=None)``
@@ -193,15 +191,13 @@ def 总计句(context: Context, 项: Any, 相等: str | None = None, 不等: str
 
 
 @pass_context
-def 完成句(context: Context, 项: Any, 引导: str = "，完成预算", 按: str = "完成", 差异: str = "") -> str:
+def 完成句(context: Context, 项: Any, 引导: str = "，完成预算", 按: str = "完成") -> str:
     """``引导`` and the completion rate ``项.<按>.完成率``, or nothing when there was no budget to
-    complete (``按`` not given, or its rate none): ``按='完成年初预算'`` for the 年初 budget. With
-    ``差异`` (the budget's words), the sentence ends (。) and :func:`差异原因句` follows."""
+    complete (``按`` not given, or its rate none): ``按='完成年初预算'`` for the 年初 budget."""
     if 按 != "完成" and not _given(项, 按):
         return ""
     rate = _get(_lookup(项, 按), "完成率")
-    text = "" if rate is None else _fill(context, 引导) + _filter(context, "百分比")(rate)
-    return text + "。" + 差异原因句(context, 项, 差异, 按) if 差异 else text
+    return "" if rate is None else _fill(context, 引导) + _filter(context, "百分比")(rate)
 
 
 @pass_context
@@ -331,9 +327,8 @@ def 引(context: Context, 文字: Any, 引用: Any = None) -> str:
 #: The optional fields of its first argument that a helper prints only when the data gives them, so that
 #: ``check -v`` names them when a report leaves them out, as it does a template's own guards (docgen/leftout.py).
 OPTIONAL_FIELDS: dict[str, tuple[str, ...]] = {
-    "变动句": ("变动原因",), "收支变动句": ("变动原因", "支出变动原因"), "完成句": ("预决算差异原因",),
-    "差异原因句": ("预决算差异原因",), "预决算句": ("预决算差异原因",),
-    "接待句": ("批次", "人次", "明细"),
+    "变动句": ("变动原因",), "收支变动句": ("变动原因", "支出变动原因"), "差异原因句": ("预决算差异原因",),
+    "预决算句": ("预决算差异原因",), "接待句": ("批次", "人次", "明细"),
 }
 
 

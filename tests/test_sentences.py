@@ -119,7 +119,7 @@ def test_awards_to_small_firms_and_a_share_of_nothing() -> None:
 
 def test_a_completion_with_its_reason_a_change_without_its_rate_and_a_form_list() -> None:
     item = {"完成年初预算": {"完成率": D("110.23"), "比较": "大于"}, "预决算差异原因": "年中追加经费"}
-    assert say("{{ 完成句(x, '，完成年初预算的', '完成年初预算', 差异='年初预算数') }}", x=item) == (
+    assert say("{{ 完成句(x, '，完成年初预算的', '完成年初预算') }}。{{ 差异原因句(x, '年初预算数', '完成年初预算') }}", x=item) == (
         "，完成年初预算的110.23%。决算数大于年初预算数的主要原因是年中追加经费。")
     assert say("{{ 变动句(x, '比{上年度}年', 升降=False) }}", x=changed("0.45", "增加", "900")) == "比2021年增加0.45万元。"
     assert say("{{ 列举(x, '{0}{1}辆', 只列='轿车、越野车、客车', 缺=0) }}", x={"越野车": 1}) == "轿车0辆、越野车1辆、客车0辆"
