@@ -79,7 +79,7 @@ def _template_guards(template: Path, mtime_ns: int, size: int) -> tuple[FieldPat
 
 def guarded_paths(tree: nodes.Template) -> Iterator[FieldPath]:
     """Each path a parsed template tests with ``is defined``, as its keys, and each optional field a
-    sentence helper prints only when given (``{{ 团组句(出国) }}``: ``出国.人数``, :data:`OPTIONAL_FIELDS`);
+    sentence helper prints only when given (``{{ 接待句(国内, …) }}``: ``国内.批次``, :data:`OPTIONAL_FIELDS`);
     a short name a template ``{% set %}`` to a field (``{% set d = 三公经费.公务接待费 %}`` … ``d.批次``)
     stands for that field."""
     from .sentences import OPTIONAL_FIELDS
